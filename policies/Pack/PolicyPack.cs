@@ -27,4 +27,10 @@ public sealed class PolicyPack
 
     /// <summary>Runs the stack-scoped policies on the whole stack.</summary>
     public IReadOnlyList<Violation> AnalyzeStack(IReadOnlyList<StackResource> resources) => throw new NotImplementedException();
+
+    /// <summary>
+    /// The offline check: every enabled policy (resource- and stack-scoped) over the whole stack, plus the
+    /// reachability rows of every subnet where tasks run.
+    /// </summary>
+    public Evaluation Evaluate(IReadOnlyList<StackResource> resources) => throw new NotImplementedException();
 }
