@@ -1,7 +1,9 @@
+using FargateNetwork.Tests.Shared;
+
 namespace FargateNetwork.Policies.Tests;
 
 public class Placeholder
 {
     [Fact]
-    public void Builds() => Assert.True(typeof(Placeholder).Assembly.GetName().Name == "FargateNetwork.Policies.Tests");
+    public void FindsTheRepositoryRoot() => Assert.True(File.Exists(RepositoryRoot.File("README.md")));
 }
