@@ -183,4 +183,35 @@ public class CompilerContractTests
         var direct = CompilerProcess.Run(environment);
         Assert.Equal(direct.Stdout, viaScript.Stdout);
     }
+
+    [Fact]
+    public void Run_mode_never_loads_yamldotnet_and_an_internal_error_is_one_line_exit_70()
+    {
+        var dir = Directory.CreateTempSubdirectory("fargate-network-compiler-").FullName;
+        try
+        {
+            var built = Path.GetDirectoryName(CompilerProcess.Dll)!;
+            foreach (var file in Directory.GetFiles(built).Where(f => Path.GetFileName(f) != "YamlDotNet.dll"))
+            {
+                File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+            }
+
+            var dll = Path.Combine(dir, "fargate-network-compiler.dll");
+            var run = CompilerProcess.Start("dotnet", [dll], RunEnvironment(TestConfig.PublicNatEgress()));
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.NotEmpty(run.Template.Resources);
+
+            // --stack needs YamlDotNet: its absence is an unexpected failure, reported without a stack trace.
+            var broken = CompilerProcess.Start("dotnet", [dll, "--stack", "dev"], new Dictionary<string, string?>());
+            Assert.Equal(70, broken.ExitCode);
+            Assert.Equal("", broken.Stdout);
+            var line = Assert.Single(broken.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("fargate-network: internal error", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", broken.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }
