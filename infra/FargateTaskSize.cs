@@ -2,7 +2,8 @@ namespace FargateNetwork.Infra;
 
 /// <summary>
 /// The CPU/memory pairs Fargate accepts for Linux tasks (task-level size). Source: Amazon ECS Developer Guide,
-/// "Task CPU and memory" (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size):
+/// "Task CPU and memory" (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size;
+/// the same table: https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html):
 /// 256 → 512, 1024, 2048 MiB; 512 → 1024-4096 in 1024 steps; 1024 → 2048-8192 in 1024 steps; 2048 → 4096-16384 in 1024
 /// steps; 4096 → 8192-30720 in 1024 steps; 8192 → 16384-61440 in 4096 steps and 16384 → 32768-122880 in 8192 steps
 /// (both need platform version 1.4.0 or later, which this template always uses).

@@ -32,9 +32,9 @@ internal readonly record struct Ipv4Cidr(uint Network, int Prefix)
         uint address = 0;
         foreach (var part in parts)
         {
-            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || !byte.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var octet))
+            if (part.Length is 0 or > 3 || (part.Length > 1 && part[0] == '0') || !part.All(char.IsAsciiDigit) || !byte.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var octet))
             {
-                error = "is not a CIDR block (each of the four numbers must be 0-255)";
+                error = "is not a CIDR block (each of the four numbers must be 0-255, without leading zeros)";
                 return false;
             }
 
