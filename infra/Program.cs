@@ -1,2 +1,9 @@
-// Placeholder entry point; the compiler is built in issue 3.
-return 0;
+using System.Text;
+using FargateNetwork.Infra;
+
+// Pulumi reads the template from stdout: UTF-8 without a BOM, nothing else.
+var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
+var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
+var code = Compiler.Run(args, new ProcessEnvironment(), stdout, stderr);
+stdout.Flush();
+return code;

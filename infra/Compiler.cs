@@ -1,0 +1,82 @@
+namespace FargateNetwork.Infra;
+
+/// <summary>
+/// The Pulumi YAML compiler contract. Modes:
+/// run (<c>PULUMI_STACK</c> set: config from <c>PULUMI_CONFIG</c>),
+/// discovery (no <c>PULUMI_STACK</c>: built-in config; never fails, never reads stdin),
+/// <c>--stack NAME</c> (reads Pulumi.NAME.yaml). The template is built in memory and written only on success;
+/// on failure stdout stays empty and stderr gets exactly one line.
+/// Exit codes: 0 ok, 1 bad config, 2 bad usage, 70 internal error.
+/// </summary>
+public static class Compiler
+{
+    public const int Ok = 0;
+    public const int BadConfig = 1;
+    public const int BadUsage = 2;
+    public const int InternalError = 70;
+
+    public static int Run(string[] args, ICompilerEnvironment environment, TextWriter stdout, TextWriter stderr)
+    {
+        string? file = null;
+        try
+        {
+            string? stack = null;
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (args[i] == "--stack" && i + 1 < args.Length)
+                {
+                    stack = args[++i];
+                }
+                else if (args[i].StartsWith("--stack=", StringComparison.Ordinal))
+                {
+                    stack = args[i]["--stack=".Length..];
+                }
+                else
+                {
+                    throw new UsageError($"unexpected argument '{args[i]}'. Usage: fargate-network-compiler [--stack NAME] (without --stack it follows Pulumi's PULUMI_STACK/PULUMI_CONFIG)");
+                }
+            }
+
+            var project = environment.GetVariable("PULUMI_PROJECT");
+            var projectName = string.IsNullOrEmpty(project) ? ConfigReader.Namespace : project;
+            Dictionary<string, string?> raw;
+            if (stack is not null)
+            {
+                (raw, file, _) = ReadStackFile(stack, environment, stderr);
+            }
+            else if (!string.IsNullOrEmpty(environment.GetVariable("PULUMI_STACK")))
+            {
+                raw = RunConfig.Parse(environment.GetVariable("PULUMI_CONFIG"), project);
+            }
+            else
+            {
+                raw = DiscoveryConfig.Values;
+            }
+
+            var config = new ConfigReader(raw, file).Read();
+            var text = YamlEmitter.Emit(TemplateBuilder.Build(config, projectName));
+            stdout.Write(text);
+            stdout.Flush();
+            return Ok;
+        }
+        catch (ConfigError e)
+        {
+            stderr.WriteLine($"fargate-network: {e.Message}");
+            return BadConfig;
+        }
+        catch (UsageError e)
+        {
+            stderr.WriteLine($"fargate-network: {e.Message}");
+            return BadUsage;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"fargate-network: internal error ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}); please report it with the config that caused it");
+            return InternalError;
+        }
+    }
+
+    // Kept in its own method so YamlDotNet is loaded only in --stack mode.
+    private static (Dictionary<string, string?>, string, string) ReadStackFile(string stack, ICompilerEnvironment environment, TextWriter stderr) =>
+        StackFile.Read(stack, environment.SearchRoots, stderr);
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace FargateNetwork.Infra;
+
+/// <summary>
+/// <c>--stack NAME</c> mode: reads <c>Pulumi.NAME.yaml</c> next to <c>Pulumi.yaml</c> (searched upwards from the
+/// working directory, then from the compiler's own folder) into the same raw form Pulumi passes in
+/// <c>PULUMI_CONFIG</c> (structured values as JSON text). Keys without a namespace get <c>fargate-network:</c>, as
+/// Pulumi does. A <c>secure:</c> value cannot be decrypted here: it becomes a clearly marked placeholder, with a
+/// warning. Only this mode loads YamlDotNet, so run mode starts faster.
+/// </summary>
+internal static class StackFile
+{
+    public const string SecurePlaceholder = "<secure value: only `pulumi` can decrypt it>";
+
+    public static (Dictionary<string, string?> Values, string Path, string ProjectDirectory) Read(string stack, IEnumerable<string> searchRoots, TextWriter warnings)
+    {
+        if (stack.Length == 0 || stack.IndexOfAny(['/', '\\']) >= 0 || stack.StartsWith('.'))
+        {
+            throw new UsageError($"--stack '{stack}' is not a stack name (use e.g. --stack dev)");
+        }
+
+        var projectDirectory = FindProject(searchRoots)
+            ?? throw new UsageError("--stack: Pulumi.yaml not found in the working directory or above it; run from the repository");
+        var path = System.IO.Path.Combine(projectDirectory, $"Pulumi.{stack}.yaml");
+        var shown = $"Pulumi.{stack}.yaml";
+        if (!File.Exists(path))
+        {
+            throw new UsageError($"--stack {stack}: {path} does not exist (stacks here: {string.Join(", ", Directory.GetFiles(projectDirectory, "Pulumi.*.yaml").Select(f => System.IO.Path.GetFileName(f)[7..^5]))})");
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path, Encoding.UTF8);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigError("(file)", null, $"is not valid YAML at line {e.Start.Line}: {e.Message}", "fix the YAML syntax", shown);
+        }
+
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            return (values, shown, projectDirectory);
+        }
+
+        if (!root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode) || configNode is not YamlMappingNode config)
+        {
+            return (values, shown, projectDirectory);
+        }
+
+        foreach (var (keyNode, valueNode) in config.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (!key.Contains(':', StringComparison.Ordinal))
+            {
+                key = ConfigReader.Namespace + ":" + key;
+            }
+
+            var secure = false;
+            var text = valueNode switch
+            {
+                YamlScalarNode scalar => scalar.Value,
+                _ => ToJson(valueNode, ref secure),
+            };
+            if (IsSecure(valueNode))
+            {
+                text = SecurePlaceholder;
+                secure = true;
+            }
+
+            if (secure)
+            {
+                warnings.WriteLine($"warning: {shown}: {key} holds a secure value; printed as the placeholder \"{SecurePlaceholder}\" (pulumi up passes the decrypted value)");
+            }
+
+            values[key] = text;
+        }
+
+        return (values, shown, projectDirectory);
+    }
+
+    /// <summary>The folder holding Pulumi.yaml, searching each root and its parents.</summary>
+    public static string? FindProject(IEnumerable<string> searchRoots)
+    {
+        foreach (var root in searchRoots)
+        {
+            for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "Pulumi.yaml")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSecure(YamlNode node) =>
+        node is YamlMappingNode map && map.Children.Count == 1 && map.Children.ContainsKey(new YamlScalarNode("secure"));
+
+    private static string ToJson(YamlNode node, ref bool secure)
+    {
+        var output = new StringBuilder();
+        Write(output, node, ref secure);
+        return output.ToString();
+    }
+
+    private static void Write(StringBuilder output, YamlNode node, ref bool secure)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map when IsSecure(map):
+                secure = true;
+                WriteString(output, SecurePlaceholder);
+                break;
+            case YamlMappingNode map:
+                output.Append('{');
+                var first = true;
+                foreach (var (key, value) in map.Children)
+                {
+                    if (!first)
+                    {
+                        output.Append(',');
+                    }
+
+                    first = false;
+                    WriteString(output, ((YamlScalarNode)key).Value ?? "");
+                    output.Append(':');
+                    Write(output, value, ref secure);
+                }
+
+                output.Append('}');
+                break;
+            case YamlSequenceNode list:
+                output.Append('[');
+                for (var i = 0; i < list.Children.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        output.Append(',');
+                    }
+
+                    Write(output, list.Children[i], ref secure);
+                }
+
+                output.Append(']');
+                break;
+            case YamlScalarNode scalar:
+                WriteScalar(output, scalar);
+                break;
+            default:
+                output.Append("null");
+                break;
+        }
+    }
+
+    /// <summary>Plain YAML scalars that look like numbers or booleans stay numbers/booleans, as Pulumi's own YAML reading does.</summary>
+    private static void WriteScalar(StringBuilder output, YamlScalarNode scalar)
+    {
+        var value = scalar.Value ?? "";
+        if (scalar.Style == ScalarStyle.Plain)
+        {
+            if (value is "true" or "false")
+            {
+                output.Append(value);
+                return;
+            }
+
+            if (value is "null" or "~" or "")
+            {
+                output.Append("null");
+                return;
+            }
+
+            if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) && !(value.Length > 1 && value[0] == '0'))
+            {
+                output.Append(value);
+                return;
+            }
+        }
+
+        WriteString(output, value);
+    }
+
+    private static void WriteString(StringBuilder output, string value) =>
+        output.Append(System.Text.Json.JsonSerializer.Serialize(value));
+}

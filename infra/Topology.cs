@@ -1,0 +1,14 @@
+namespace FargateNetwork.Infra;
+
+/// <summary>The two network designs.</summary>
+internal enum Topology
+{
+    /// <summary>
+    /// Tasks in public subnets with public IPs (image pulls over the internet gateway, no NAT charges); only the
+    /// fixed-egress destinations go through a NAT gateway in a separate public subnet (seed 000).
+    /// </summary>
+    PublicNatEgress,
+
+    /// <summary>Tasks in private subnets reaching ECR, S3, CloudWatch Logs and more through VPC endpoints (seeds 001, 003, 004).</summary>
+    PrivateEndpoints,
+}

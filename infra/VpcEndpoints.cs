@@ -1,0 +1,50 @@
+namespace FargateNetwork.Infra;
+
+/// <summary>
+/// The <c>private-endpoints</c> endpoints: a security group admitting TCP 443 from every task subnet CIDR
+/// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html), one interface endpoint per
+/// <see cref="EndpointServices"/> name with private DNS on and a subnet in every task AZ, and the S3 gateway endpoint
+/// on every task route table (ECR image layers come from S3; S3 interface endpoints cannot serve them).
+/// Returns short name → logical name, S3 included.
+/// </summary>
+internal static class VpcEndpoints
+{
+    public static IReadOnlyList<KeyValuePair<string, string>> Build(StackTemplate template, NetworkConfig config, VpcLayout layout)
+    {
+        if (config.Topology != Topology.PrivateEndpoints)
+        {
+            return [];
+        }
+
+        var endpoints = new List<KeyValuePair<string, string>>();
+        var securityGroup = template.Add("endpoint-security-group", AwsTypes.SecurityGroup, new MapNode()
+            .Set("vpcId", TemplateNode.Ref(layout.Vpc, "id"))
+            .Set("description", "HTTPS from the task subnets to the VPC interface endpoints")
+            .Set("ingress", TemplateNode.List(new MapNode()
+                .Set("description", "HTTPS from the task subnets")
+                .Set("protocol", "tcp")
+                .Set("fromPort", 443)
+                .Set("toPort", 443)
+                .Set("cidrBlocks", TemplateNode.List(layout.TaskSubnetCidrs.Select(c => (TemplateNode)c.ToString()))))));
+
+        foreach (var shortName in EndpointServices.Interface(config))
+        {
+            var name = template.Add($"endpoint-{shortName.Replace('.', '-')}", AwsTypes.VpcEndpoint, new MapNode()
+                .Set("vpcId", TemplateNode.Ref(layout.Vpc, "id"))
+                .Set("serviceName", EndpointServices.ServiceName(config.Region, shortName))
+                .Set("vpcEndpointType", "Interface")
+                .Set("privateDnsEnabled", true)
+                .Set("subnetIds", TemplateNode.List(layout.TaskSubnets.Select(s => (TemplateNode)TemplateNode.Ref(s, "id"))))
+                .Set("securityGroupIds", TemplateNode.List(TemplateNode.Ref(securityGroup, "id"))));
+            endpoints.Add(new(shortName, name));
+        }
+
+        var s3 = template.Add("endpoint-s3", AwsTypes.VpcEndpoint, new MapNode()
+            .Set("vpcId", TemplateNode.Ref(layout.Vpc, "id"))
+            .Set("serviceName", EndpointServices.ServiceName(config.Region, "s3"))
+            .Set("vpcEndpointType", "Gateway")
+            .Set("routeTableIds", TemplateNode.List(layout.TaskRouteTables.Select(t => (TemplateNode)TemplateNode.Ref(t, "id")))));
+        endpoints.Add(new("s3", s3));
+        return endpoints;
+    }
+}

@@ -1,0 +1,11 @@
+namespace FargateNetwork.Infra;
+
+/// <summary>How the task runs.</summary>
+internal enum WorkloadKind
+{
+    /// <summary>An ECS service keeping <c>desiredCount</c> tasks running.</summary>
+    Service,
+
+    /// <summary>An EventBridge rule that runs one task on a schedule (seed 000: every 10 minutes).</summary>
+    Scheduled,
+}

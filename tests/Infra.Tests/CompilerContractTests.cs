@@ -1,0 +1,217 @@
+using System.Text.Json.Nodes;
+
+namespace FargateNetwork.Infra.Tests;
+
+/// <summary>The compiler contract of Pulumi YAML, tested on the built compiler run as its own process.</summary>
+public class CompilerContractTests
+{
+    private static Dictionary<string, string?> RunEnvironment(TestConfig config) => new()
+    {
+        ["PULUMI_STACK"] = "prod",
+        ["PULUMI_PROJECT"] = "fargate-network",
+        ["PULUMI_ORGANIZATION"] = "organization",
+        ["PULUMI_ROOT_DIRECTORY"] = FargateNetwork.Tests.Shared.RepositoryRoot.Path,
+        ["PULUMI_CONFIG"] = config.ToJson(),
+    };
+
+    [Fact]
+    public void Run_mode_prints_only_the_template_from_pulumi_config_with_structured_values_as_json_strings()
+    {
+        var config = NetworkInvariantTests.Config("private-endpoints", 3, "10.20.0.0/16", "perAz", true)
+            .Set("pulumi:tags", """{"pulumi:template":"fargate-network"}""");
+        var result = CompilerProcess.Run(RunEnvironment(config));
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal("", result.Stderr);
+        Assert.StartsWith("\"name\": \"fargate-network\"\n", result.Stdout, StringComparison.Ordinal);
+        var template = result.Template;
+        Assert.Equal(3, template.OfType("aws:ec2/natGateway:NatGateway").Count());
+        Assert.Equal("10.20.0.0/16", template.Single("aws:ec2/vpc:Vpc")["cidrBlock"]);
+        Assert.Single(template.OfType("aws:ec2/vpcEndpointService:VpcEndpointService"));
+    }
+
+    [Fact]
+    public void Project_name_comes_from_pulumi_project_and_its_namespace_is_accepted()
+    {
+        var config = new TestConfig();
+        foreach (var (key, value) in TestConfig.PrivateEndpoints().Values)
+        {
+            config.Set(key.Replace("fargate-network:", "my-app:", StringComparison.Ordinal), value);
+        }
+
+        var environment = RunEnvironment(config);
+        environment["PULUMI_PROJECT"] = "my-app";
+        var result = CompilerProcess.Run(environment);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal("my-app", result.Template.Root["name"]);
+    }
+
+    [Fact]
+    public void Discovery_mode_without_pulumi_variables_prints_a_template_with_the_same_packages_and_versions()
+    {
+        var discovery = CompilerProcess.Run(new Dictionary<string, string?>());
+        Assert.True(discovery.ExitCode == 0, discovery.Stderr);
+        var run = CompilerProcess.Run(RunEnvironment(TestConfig.PublicNatEgress()));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        static HashSet<string> Packages(ParsedTemplate t) =>
+            t.Resources.Values.Select(r => r.Type.Split(':')[0] + "@" + r.Options["version"]).ToHashSet();
+        Assert.Equal(["aws@7.48.0"], Packages(discovery.Template));
+        Assert.Equal(Packages(discovery.Template), Packages(run.Template));
+        // Empty PULUMI_STACK is discovery too.
+        var empty = CompilerProcess.Run(new Dictionary<string, string?> { ["PULUMI_STACK"] = "" });
+        Assert.Equal(discovery.Stdout, empty.Stdout);
+    }
+
+    [Fact]
+    public void Pulumi_config_null_is_no_config_and_fails_on_the_first_required_key_with_empty_stdout()
+    {
+        var environment = RunEnvironment(new TestConfig());
+        environment["PULUMI_CONFIG"] = "null";
+        var result = CompilerProcess.Run(environment);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("aws:region", line);
+        Assert.Contains("Fix:", line);
+    }
+
+    [Fact]
+    public void Bad_value_exits_1_with_one_line_naming_the_key_value_and_fix_and_empty_stdout()
+    {
+        var config = TestConfig.PrivateEndpoints().Set("fargate-network:vpcCidr", "10.0.0.0/26");
+        var result = CompilerProcess.Run(RunEnvironment(config));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("fargate-network:vpcCidr", line);
+        Assert.Contains("10.0.0.0/26", line);
+        Assert.Contains("Fix:", line);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public void Bad_command_line_exits_2()
+    {
+        var result = CompilerProcess.Run(new Dictionary<string, string?>(), null, "--stak", "dev");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Contains("--stak", result.Stderr);
+    }
+
+    [Fact]
+    public void Stack_mode_reads_the_stack_file_and_matches_run_mode()
+    {
+        var fromFile = CompilerProcess.Run(new Dictionary<string, string?>(), null, "--stack", "dev");
+        Assert.True(fromFile.ExitCode == 0, fromFile.Stderr);
+        var config = new TestConfig()
+            .Set("aws:region", "ap-northeast-1")
+            .Set("fargate-network:topology", "public-nat-egress")
+            .Set("fargate-network:vpcCidr", "10.10.0.0/16")
+            .Structured("availabilityZones", new JsonArray("ap-northeast-1a", "ap-northeast-1c"))
+            .Structured("fixedEgress", new JsonObject { ["destinations"] = new JsonArray("203.0.113.0/24"), ["natGateways"] = "single" })
+            .Structured("workload", new JsonObject
+            {
+                ["kind"] = "scheduled",
+                ["schedule"] = "rate(10 minutes)",
+                ["image"] = "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/partner-sync:1.0",
+                ["cpu"] = "256",
+                ["memory"] = "512",
+            })
+            .Structured("tags", new JsonObject { ["environment"] = "dev", ["project"] = "fargate-network" });
+        var run = CompilerProcess.Run(RunEnvironment(config));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(run.Stdout, fromFile.Stdout);
+    }
+
+    [Fact]
+    public void Secure_value_in_a_stack_file_becomes_a_marked_placeholder_with_a_warning()
+    {
+        var dir = Directory.CreateTempSubdirectory("fargate-network-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "Pulumi.yaml"), "name: fargate-network\nruntime: yaml\n");
+            File.WriteAllText(Path.Combine(dir, "Pulumi.sec.yaml"), """
+                config:
+                  aws:region: ap-northeast-1
+                  fargate-network:topology: private-endpoints
+                  fargate-network:availabilityZones: [ap-northeast-1a]
+                  fargate-network:workload:
+                    image: 123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/app:1
+                  fargate-network:tags:
+                    owner:
+                      secure: v1:AAAAbase64ciphertext
+                """);
+            var result = CompilerProcess.Run(new Dictionary<string, string?>(), dir, "--stack", "sec");
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.Contains("warning: Pulumi.sec.yaml: fargate-network:tags holds a secure value", result.Stderr);
+            Assert.Equal(StackFile.SecurePlaceholder, result.Template.Single("aws:ec2/vpc:Vpc").Map("tags")["owner"]);
+            Assert.DoesNotContain("AAAAbase64ciphertext", result.Stdout);
+
+            File.WriteAllText(Path.Combine(dir, "Pulumi.bad.yaml"), "config:\n  fargate-network:topology: star\n  aws:region: ap-northeast-1\n");
+            var bad = CompilerProcess.Run(new Dictionary<string, string?>(), dir, "--stack", "bad");
+            Assert.Equal(1, bad.ExitCode);
+            Assert.Equal("", bad.Stdout);
+            Assert.Contains("fargate-network:topology in Pulumi.bad.yaml: 'star'", bad.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Dollar_signs_in_literals_round_trip_through_escaping()
+    {
+        var config = TestConfig.PrivateEndpoints()
+            .Structured("tags", new JsonObject { ["cost$center"] = "a$b ${not.a.ref} $$", ["quote\"d"] = "yes" });
+        var result = CompilerProcess.Run(RunEnvironment(config));
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("\"cost$$center\": \"a$$b $${not.a.ref} $$$$\"", result.Stdout);
+        var tags = result.Template.Single("aws:ec2/vpc:Vpc").Map("tags");
+        Assert.Equal("a$b ${not.a.ref} $$", ParsedTemplate.Unescape((string)tags["cost$$center"]!));
+        Assert.Equal("yes", tags["quote\"d"]); // stays a string, never a YAML boolean
+        Assert.Equal("${pulumi.project}-${pulumi.stack}-vpc", tags["Name"]); // references are not escaped
+    }
+
+    [Fact]
+    public void Compiler_command_of_pulumi_yaml_builds_if_needed_and_prints_only_the_template()
+    {
+        var pulumiYaml = File.ReadAllText(FargateNetwork.Tests.Shared.RepositoryRoot.File("Pulumi.yaml"));
+        Assert.Contains("compiler: sh infra/compile.sh", pulumiYaml);
+        var environment = RunEnvironment(TestConfig.PublicNatEgress());
+        var viaScript = CompilerProcess.Start("sh", ["infra/compile.sh"], environment);
+        Assert.True(viaScript.ExitCode == 0, viaScript.Stderr);
+        var direct = CompilerProcess.Run(environment);
+        Assert.Equal(direct.Stdout, viaScript.Stdout);
+    }
+
+    [Fact]
+    public void Run_mode_never_loads_yamldotnet_and_an_internal_error_is_one_line_exit_70()
+    {
+        var dir = Directory.CreateTempSubdirectory("fargate-network-compiler-").FullName;
+        try
+        {
+            var built = Path.GetDirectoryName(CompilerProcess.Dll)!;
+            foreach (var file in Directory.GetFiles(built).Where(f => Path.GetFileName(f) != "YamlDotNet.dll"))
+            {
+                File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+            }
+
+            var dll = Path.Combine(dir, "fargate-network-compiler.dll");
+            var run = CompilerProcess.Start("dotnet", [dll], RunEnvironment(TestConfig.PublicNatEgress()));
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.NotEmpty(run.Template.Resources);
+
+            // --stack needs YamlDotNet: its absence is an unexpected failure, reported without a stack trace.
+            var broken = CompilerProcess.Start("dotnet", [dll, "--stack", "dev"], new Dictionary<string, string?>());
+            Assert.Equal(70, broken.ExitCode);
+            Assert.Equal("", broken.Stdout);
+            var line = Assert.Single(broken.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("fargate-network: internal error", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", broken.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
