@@ -1,0 +1,58 @@
+namespace FargateNetwork.Policies.Model;
+
+/// <summary>Whether a value is set, not set, or not known yet (a preview's unknown, an unresolved reference).</summary>
+public enum FactState
+{
+    Absent,
+    Unknown,
+    Known,
+}
+
+/// <summary>
+/// A property value as a rule sees it: known, absent, or unknown. Rules only report what is known; an unknown fact
+/// never turns into a violation. <see cref="OrDefault"/> applies the provider's documented default to an absent value
+/// and leaves an unknown one unknown.
+/// </summary>
+#pragma warning disable CA1000 // Fact<string>.Unknown reads like the domain; a non-generic factory would not infer T.
+public readonly record struct Fact<T>
+{
+    private readonly T? value;
+
+    private Fact(FactState state, T? value)
+    {
+        State = state;
+        this.value = value;
+    }
+
+    public FactState State { get; }
+
+    public static Fact<T> Absent => default;
+
+    public static Fact<T> Unknown => new(FactState.Unknown, default);
+
+    public bool IsKnown => State == FactState.Known;
+
+    public bool IsUnknown => State == FactState.Unknown;
+
+    public bool IsAbsent => State == FactState.Absent;
+
+    /// <summary>The value; only valid when <see cref="IsKnown"/>.</summary>
+    public T Value => State == FactState.Known ? value! : throw new InvalidOperationException($"the fact is {State}, not known");
+
+    public static Fact<T> Of(T value) => new(FactState.Known, value);
+
+    public Fact<T> OrDefault(T fallback) => State == FactState.Absent ? Of(fallback) : this;
+
+    /// <summary>True only when the value is known and satisfies <paramref name="predicate"/>.</summary>
+    public bool Is(Func<T, bool> predicate) => IsKnown && predicate(value!);
+
+    public Fact<TResult> Select<TResult>(Func<T, TResult> map) => State switch
+    {
+        FactState.Known => Fact<TResult>.Of(map(value!)),
+        FactState.Unknown => Fact<TResult>.Unknown,
+        _ => Fact<TResult>.Absent,
+    };
+
+    public override string ToString() => State == FactState.Known ? $"{value}" : State.ToString().ToLowerInvariant();
+}
+#pragma warning restore CA1000
