@@ -542,7 +542,7 @@ internal sealed class NetworkModelBuilder
                 Service = name.IsKnown && EndpointServiceName.TryParse(name.Value, out var parsed) ? parsed.Service : null,
                 EndpointType = p.Text("vpcEndpointType").OrDefault("Gateway"),
                 PrivateDnsEnabled = p.Bool("privateDnsEnabled").OrDefault(false),
-                Policy = p.Text("policy"),
+                Policy = p.InputText("policy"),
             };
             if (name.IsKnown && EndpointServiceName.TryParse(name.Value, out var region))
             {

@@ -26,6 +26,13 @@ public readonly struct ResourceProperties(StackResource resource)
 
     public Fact<string> Text(string name) => AsString(Get(name));
 
+    /// <summary>
+    /// An input only, without the output fallback: for properties whose output AWS fills with a default that the
+    /// stack did not ask for (an endpoint's full-access <c>policy</c>).
+    /// </summary>
+    public Fact<string> InputText(string name) =>
+        resource.Inputs.Properties.TryGetValue(name, out var value) ? AsString(value) : Fact<string>.Absent;
+
     public Fact<bool> Bool(string name) => AsBool(Get(name));
 
     public Fact<double> Number(string name) => AsNumber(Get(name));
