@@ -21,6 +21,11 @@ internal sealed class NetworkModelBuilder
     private readonly Dictionary<StackResource, TargetGroup> targetGroups = [];
     private readonly Dictionary<StackResource, EndpointService> endpointServices = [];
     private readonly Dictionary<string, int> regionVotes = new(StringComparer.Ordinal);
+    private readonly HashSet<Vpc?> markedForUnknownGatewayEndpoints = [];
+    private Dictionary<string, TaskDefinition>? taskDefinitionsByFamily;
+    private bool allTablesHaveUnknownRoutes;
+    private bool allIngressUnknown;
+    private bool allPrincipalsUnknown;
 
     private NetworkModelBuilder(ResourceGraph graph)
     {
@@ -221,9 +226,10 @@ internal sealed class NetworkModelBuilder
             {
                 AddRoute(table, r, new ObjectValue(MergedProperties(r)), "destinationCidrBlock");
             }
-            else if (tableRef.IsUnknown)
+            else if (tableRef.IsUnknown && !allTablesHaveUnknownRoutes)
             {
                 // A route whose table is unknown could belong to any table.
+                allTablesHaveUnknownRoutes = true;
                 foreach (var t in model.RouteTables)
                 {
                     t.HasUnknownRoutes = true;
@@ -455,11 +461,12 @@ internal sealed class NetworkModelBuilder
 
     private void MarkAllIngressUnknownIf(bool condition)
     {
-        if (!condition)
+        if (!condition || allIngressUnknown)
         {
             return;
         }
 
+        allIngressUnknown = true;
         foreach (var group in model.SecurityGroups)
         {
             group.IngressUnknown = true;
@@ -647,7 +654,7 @@ internal sealed class NetworkModelBuilder
                 table.GatewayEndpoints.Add(endpoint);
             }
 
-            if (endpoint.RouteTablesUnknown)
+            if (endpoint.RouteTablesUnknown && markedForUnknownGatewayEndpoints.Add(endpoint.Vpc))
             {
                 foreach (var table in model.RouteTables.Where(t => t.Vpc is null || t.Vpc == endpoint.Vpc || endpoint.Vpc is null))
                 {
@@ -938,7 +945,8 @@ internal sealed class NetworkModelBuilder
             // A family or family:revision names a task definition whose id is its family.
             var family = id.Contains('/', StringComparison.Ordinal) ? id[(id.LastIndexOf('/') + 1)..] : id;
             family = family.Contains(':', StringComparison.Ordinal) ? family[..family.IndexOf(':', StringComparison.Ordinal)] : family;
-            taskDefinition = model.TaskDefinitions.FirstOrDefault(t => t.Resource.Id == family || new ResourceProperties(t.Resource).Text("family").Is(f => f == family));
+            taskDefinitionsByFamily ??= FamilyIndex();
+            taskDefinition = taskDefinitionsByFamily.GetValueOrDefault(family);
         }
 
         var placement = new TaskPlacement(r)
@@ -959,6 +967,25 @@ internal sealed class NetworkModelBuilder
         placement.SecurityGroupsUnknown = groupsUnknown || groups.Count == 0;
         model.Placements.Add(placement);
         return placement;
+    }
+
+    private Dictionary<string, TaskDefinition> FamilyIndex()
+    {
+        var index = new Dictionary<string, TaskDefinition>(StringComparer.Ordinal);
+        foreach (var definition in model.TaskDefinitions)
+        {
+            if (new ResourceProperties(definition.Resource).Text("family") is { IsKnown: true } family)
+            {
+                index.TryAdd(family.Value, definition);
+            }
+
+            if (definition.Resource.Id is { } id)
+            {
+                index.TryAdd(id, definition);
+            }
+        }
+
+        return index;
     }
 
     private static LaunchType LaunchTypeOf(Fact<string> launchType, PropertyValue? strategies, TaskDefinition? taskDefinition)
@@ -1037,8 +1064,9 @@ internal sealed class NetworkModelBuilder
             {
                 service.AllowedPrincipals.Add(new ResourceProperties(r).Text("principalArn"));
             }
-            else if (target.IsUnknown)
+            else if (target.IsUnknown && !allPrincipalsUnknown)
             {
+                allPrincipalsUnknown = true;
                 foreach (var s in model.EndpointServices)
                 {
                     s.AllowedPrincipalsUnknown = true;
