@@ -4,9 +4,12 @@ using FargateNetwork.Policies.Reachability;
 namespace FargateNetwork.Policies.Rules;
 
 /// <summary>
-/// <c>ecs-endpoint-policy-unsupported</c> [advisory]: no endpoint policy on the ecs, ecs-agent or ecs-telemetry
-/// interface endpoints: Amazon ECS does not support VPC endpoint policies, so the policy gives a false sense of control.
-/// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html (considerations)
+/// <c>ecs-endpoint-policy-unsupported</c> [advisory]: no endpoint policy on the ecs-agent and ecs-telemetry interface
+/// endpoints. The ECS guide documents endpoint policies for the <c>ecs</c> endpoint only, with ECS API actions
+/// (<c>ecs:CreateCluster</c>...; https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html,
+/// "Creating a VPC endpoint policy for Amazon ECS"); the agent and telemetry endpoints carry the container agent's
+/// own channels, which no documented policy governs, so a policy there gives a false sense of control. The <c>ecs</c>
+/// endpoint is therefore not reported (the wording included it; the AWS text contradicts that).
 /// </summary>
 public sealed class EcsEndpointPolicyUnsupported : IPolicy
 {
@@ -15,7 +18,7 @@ public sealed class EcsEndpointPolicyUnsupported : IPolicy
     public PolicyInfo Info { get; } = new(
         Name,
         "No endpoint policy on ECS endpoints",
-        "The ecs, ecs-agent and ecs-telemetry interface endpoints carry no endpoint policy (Amazon ECS ignores it).",
+        "The ecs-agent and ecs-telemetry interface endpoints carry no endpoint policy (ECS documents endpoint policies for the ecs API endpoint only).",
         EnforcementLevel.Advisory,
         PolicyScope.Resource,
         PolicySchema.Empty());
@@ -24,10 +27,10 @@ public sealed class EcsEndpointPolicyUnsupported : IPolicy
     {
         foreach (var endpoint in context.Model.Endpoints)
         {
-            if (endpoint.Service is Destination.Ecs or Destination.EcsAgent or Destination.EcsTelemetry
+            if (endpoint.Service is Destination.EcsAgent or Destination.EcsTelemetry
                 && endpoint.Policy.Is(p => !string.IsNullOrWhiteSpace(p)))
             {
-                yield return new Finding(endpoint.Resource, $"Endpoint {endpoint.Name} ({endpoint.ServiceName.Value}) has an endpoint policy, which Amazon ECS does not support: it restricts nothing. Fix: remove the policy and control access with IAM.");
+                yield return new Finding(endpoint.Resource, $"Endpoint {endpoint.Name} ({endpoint.ServiceName.Value}) has an endpoint policy, but ECS documents endpoint policies only for the ecs API endpoint: do not rely on it to restrict the container agent. Fix: remove the policy and control access with the instance role's IAM permissions.");
             }
         }
     }

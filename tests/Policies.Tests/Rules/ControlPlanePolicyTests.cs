@@ -33,6 +33,10 @@ public class ControlPlanePolicyTests
     }
 
     [Fact]
+    public void EcsApiEndpointWithAPolicyIsFine() =>
+        Expect.Violations(Scenarios.Ec2LaunchType().Set("ecs", "policy", """{"Statement":[{"Effect":"Allow","Principal":"*","Action":["ecs:ListClusters"],"Resource":"*"}]}"""));
+
+    [Fact]
     public void EcrEndpointWithAPolicyIsFine() =>
         Expect.Violations(Scenarios.PrivateEndpoints().Set("ecr.api", "policy", """{"Statement":[]}"""));
 
