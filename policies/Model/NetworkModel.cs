@@ -9,7 +9,7 @@ namespace FargateNetwork.Policies.Model;
 /// </summary>
 public sealed class NetworkModel
 {
-    private readonly Dictionary<Vpc, RouteTable> implicitMainTables = [];
+    private readonly Dictionary<Vpc, RouteTable> implicitMainTables = new(ReferenceEqualityComparer.Instance);
 
     internal NetworkModel(ResourceGraph graph) => Graph = graph;
 

@@ -9,17 +9,17 @@ internal sealed class NetworkModelBuilder
 {
     private readonly ResourceGraph graph;
     private readonly NetworkModel model;
-    private readonly Dictionary<StackResource, Vpc> vpcs = [];
-    private readonly Dictionary<StackResource, Subnet> subnets = [];
-    private readonly Dictionary<StackResource, RouteTable> routeTables = [];
-    private readonly Dictionary<StackResource, InternetGateway> internetGateways = [];
-    private readonly Dictionary<StackResource, NatGateway> natGateways = [];
-    private readonly Dictionary<StackResource, VpcEndpoint> endpoints = [];
-    private readonly Dictionary<StackResource, SecurityGroup> securityGroups = [];
-    private readonly Dictionary<StackResource, TaskDefinition> taskDefinitions = [];
-    private readonly Dictionary<StackResource, LoadBalancer> loadBalancers = [];
-    private readonly Dictionary<StackResource, TargetGroup> targetGroups = [];
-    private readonly Dictionary<StackResource, EndpointService> endpointServices = [];
+    private readonly Dictionary<StackResource, Vpc> vpcs = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StackResource, Subnet> subnets = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StackResource, RouteTable> routeTables = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StackResource, InternetGateway> internetGateways = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StackResource, NatGateway> natGateways = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StackResource, VpcEndpoint> endpoints = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StackResource, SecurityGroup> securityGroups = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StackResource, TaskDefinition> taskDefinitions = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StackResource, LoadBalancer> loadBalancers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StackResource, TargetGroup> targetGroups = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StackResource, EndpointService> endpointServices = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> regionVotes = new(StringComparer.Ordinal);
     private readonly HashSet<Vpc?> markedForUnknownGatewayEndpoints = [];
     private Dictionary<string, TaskDefinition>? taskDefinitionsByFamily;
@@ -271,7 +271,7 @@ internal sealed class NetworkModelBuilder
 
     private (RouteTargetKind Kind, InternetGateway? Igw, NatGateway? Nat, string Description) RouteTarget(StackResource source, ObjectValue route)
     {
-        var isRouteResource = source.Type == AwsTypes.Route;
+        var isRouteResource = ResourceGraph.CanonicalType(source.Type) == AwsTypes.Route;
         ResourceRef Target(string key) => isRouteResource ? graph.Resolve(source, key) : graph.Resolve(Field(route, key));
 
         var nat = Target("natGatewayId");
@@ -715,7 +715,7 @@ internal sealed class NetworkModelBuilder
             var imageValue = Field(container, "image");
             var image = AsString(imageValue);
             var registry = ContainerDefinition.Classify(image);
-            if (registry == ImageRegistry.Unknown && graph.Resolve(imageValue).Target is { Type: "aws:ecr/repository:Repository" })
+            if (registry == ImageRegistry.Unknown && graph.Resolve(imageValue).Target is { } repository && ResourceGraph.CanonicalType(repository.Type) == "aws:ecr/repository:Repository")
             {
                 registry = ImageRegistry.Ecr;
             }
@@ -770,11 +770,11 @@ internal sealed class NetworkModelBuilder
             }
 
             var target = graph.Resolve(valueFrom).Target;
-            if (target?.Type.StartsWith("aws:secretsmanager/", StringComparison.Ordinal) == true)
+            if (target is not null && ResourceGraph.CanonicalType(target.Type).StartsWith("aws:secretsmanager/", StringComparison.Ordinal))
             {
                 secretsManager++;
             }
-            else if (target?.Type.StartsWith("aws:ssm/", StringComparison.Ordinal) == true)
+            else if (target is not null && ResourceGraph.CanonicalType(target.Type).StartsWith("aws:ssm/", StringComparison.Ordinal))
             {
                 ssm++;
             }

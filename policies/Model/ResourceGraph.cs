@@ -19,9 +19,10 @@ public sealed class ResourceGraph
         foreach (var resource in resources)
         {
             byUrn.TryAdd(resource.Urn, resource);
-            if (!byType.TryGetValue(resource.Type, out var list))
+            var type = CanonicalType(resource.Type);
+            if (!byType.TryGetValue(type, out var list))
             {
-                byType[resource.Type] = list = [];
+                byType[type] = list = [];
             }
 
             list.Add(resource);
@@ -43,6 +44,27 @@ public sealed class ResourceGraph
 
     public IReadOnlyList<StackResource> Resources { get; }
 
+    /// <summary>
+    /// The full type token: Pulumi YAML also accepts the short form <c>aws:ec2:Vpc</c> for <c>aws:ec2/vpc:Vpc</c>
+    /// (module, then the member with a lower-case first letter).
+    /// </summary>
+    public static string CanonicalType(string type)
+    {
+        var parts = type.Split(':');
+        if (parts.Length != 3 || parts[1].Contains('/', StringComparison.Ordinal) || parts[2].Length == 0 || parts[0] == "pulumi")
+        {
+            return type;
+        }
+
+        return $"{parts[0]}:{parts[1]}/{char.ToLowerInvariant(parts[2][0])}{parts[2][1..]}:{parts[2]}";
+    }
+
+    /// <summary>
+    /// True for a string that still holds a template interpolation (<c>${repo.repositoryUrl}:1</c>): its value is
+    /// not known before deployment.
+    /// </summary>
+    public static bool IsInterpolation(string text) => text.Contains("${", StringComparison.Ordinal);
+
     public IReadOnlyList<StackResource> OfType(string type) => byType.TryGetValue(type, out var list) ? list : [];
 
     public IEnumerable<StackResource> OfTypes(params string[] types) => types.SelectMany(OfType);
@@ -60,6 +82,8 @@ public sealed class ResourceGraph
                 return byUrn.TryGetValue(reference.TargetUrn, out var target) ? ResourceRef.To(target) : ResourceRef.Unknown;
             case StringValue s when s.Value.Length == 0:
                 return ResourceRef.Absent;
+            case StringValue s when IsInterpolation(s.Value):
+                return ResourceRef.Unknown;
             case StringValue s:
                 if (byId.TryGetValue(s.Value, out var byIdTarget) || byUrn.TryGetValue(s.Value, out byIdTarget))
                 {

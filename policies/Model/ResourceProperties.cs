@@ -50,6 +50,7 @@ public readonly struct ResourceProperties(StackResource resource)
     public static Fact<string> AsString(PropertyValue? value) => Unwrap(value) switch
     {
         null => Fact<string>.Absent,
+        StringValue s when ResourceGraph.IsInterpolation(s.Value) => Fact<string>.Unknown,
         StringValue s => Fact<string>.Of(s.Value),
         NumberValue n => Fact<string>.Of(n.Value.ToString(CultureInfo.InvariantCulture)),
         BoolValue b => Fact<string>.Of(b.Value ? "true" : "false"),
