@@ -18,13 +18,20 @@ public readonly record struct Fact<T>
 {
     private readonly T? value;
 
-    private Fact(FactState state, T? value)
+    private Fact(FactState state, T? value, bool isSecret = false)
     {
         State = state;
         this.value = value;
+        IsSecret = isSecret;
     }
 
     public FactState State { get; }
+
+    /// <summary>True when the value came from a Pulumi secret: rules may use it, messages show <c>[secret]</c>.</summary>
+    public bool IsSecret { get; }
+
+    /// <summary>The value for a message: <c>[secret]</c> for a secret, the state's name when not known.</summary>
+    public string Shown => IsSecret ? "[secret]" : ToString();
 
     public static Fact<T> Absent => default;
 
@@ -41,6 +48,9 @@ public readonly record struct Fact<T>
 
     public static Fact<T> Of(T value) => new(FactState.Known, value);
 
+    /// <summary>The same fact, marked secret (or not).</summary>
+    public Fact<T> Secret(bool isSecret = true) => new(State, value, isSecret);
+
     public Fact<T> OrDefault(T fallback) => State == FactState.Absent ? Of(fallback) : this;
 
     /// <summary>True only when the value is known and satisfies <paramref name="predicate"/>.</summary>
@@ -48,11 +58,11 @@ public readonly record struct Fact<T>
 
     public Fact<TResult> Select<TResult>(Func<T, TResult> map) => State switch
     {
-        FactState.Known => Fact<TResult>.Of(map(value!)),
+        FactState.Known => Fact<TResult>.Of(map(value!)).Secret(IsSecret),
         FactState.Unknown => Fact<TResult>.Unknown,
         _ => Fact<TResult>.Absent,
     };
 
-    public override string ToString() => State == FactState.Known ? $"{value}" : State.ToString().ToLowerInvariant();
+    public override string ToString() => IsSecret ? "[secret]" : State == FactState.Known ? $"{value}" : State.ToString().ToLowerInvariant();
 }
 #pragma warning restore CA1000

@@ -530,9 +530,9 @@ internal sealed class NetworkModelBuilder
     }
 
     private static Fact<Cidr> ParseCidr(Fact<string> text) =>
-        text.IsKnown
+        (text.IsKnown
             ? Cidr.TryParse(text.Value, out var cidr) ? Fact<Cidr>.Of(cidr) : Fact<Cidr>.Absent // IPv6 or malformed: not an IPv4 block
-            : text.IsUnknown ? Fact<Cidr>.Unknown : Fact<Cidr>.Absent;
+            : text.IsUnknown ? Fact<Cidr>.Unknown : Fact<Cidr>.Absent).Secret(text.IsSecret);
 
     private void AddEndpoints()
     {
@@ -551,7 +551,7 @@ internal sealed class NetworkModelBuilder
                 PrivateDnsEnabled = p.Bool("privateDnsEnabled").OrDefault(false),
                 Policy = p.InputText("policy"),
             };
-            if (name.IsKnown && EndpointServiceName.TryParse(name.Value, out var region))
+            if (name is { IsKnown: true, IsSecret: false } && EndpointServiceName.TryParse(name.Value, out var region))
             {
                 Vote(region.Region);
             }
@@ -692,6 +692,10 @@ internal sealed class NetworkModelBuilder
             {
                 using var document = JsonDocument.Parse(json.Value);
                 raw = FromJson(document.RootElement);
+                if (value is SecretValue)
+                {
+                    raw = new SecretValue(raw);
+                }
             }
             catch (JsonException)
             {
@@ -699,19 +703,20 @@ internal sealed class NetworkModelBuilder
             }
         }
 
-        if (raw is not ArrayValue array)
+        if (raw is not (ArrayValue or SecretValue { Inner: ArrayValue }))
         {
             return raw is null ? [] : null;
         }
 
         var containers = new List<ContainerDefinition>();
-        foreach (var item in array.Items)
+        foreach (var item in AsList(value is SecretValue && raw is ArrayValue ? new SecretValue(raw) : raw)!)
         {
-            if (Unwrap(item) is not ObjectValue container)
+            if (Unwrap(item) is not ObjectValue)
             {
                 return null;
             }
 
+            var container = item;
             var imageValue = Field(container, "image");
             var image = AsString(imageValue);
             var registry = ContainerDefinition.Classify(image);
@@ -724,7 +729,7 @@ internal sealed class NetworkModelBuilder
             var options = Field(logConfiguration, "options");
             var (secretsManager, ssm, unknown) = SecretSources(container);
             containers.Add(new ContainerDefinition(
-                AsString(Field(container, "name")) is { IsKnown: true } n ? n.Value : "(unnamed)",
+                AsString(Field(container, "name")) is { IsKnown: true } n ? n.Shown : "(unnamed)",
                 image,
                 registry,
                 AsString(Field(logConfiguration, "logDriver")),
@@ -743,7 +748,7 @@ internal sealed class NetworkModelBuilder
     /// (same Region). <c>repositoryCredentials.credentialsParameter</c> is a Secrets Manager secret.
     /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html
     /// </summary>
-    private (int SecretsManager, int Ssm, bool Unknown) SecretSources(ObjectValue container)
+    private (int SecretsManager, int Ssm, bool Unknown) SecretSources(PropertyValue container)
     {
         int secretsManager = 0, ssm = 0;
         var unknown = false;
@@ -1089,7 +1094,7 @@ internal sealed class NetworkModelBuilder
     {
         foreach (var r in graph.Resources)
         {
-            if (r.Type.StartsWith("aws:", StringComparison.Ordinal) && r.Inputs.Properties.TryGetValue("region", out var region) && AsString(region) is { IsKnown: true } known)
+            if (r.Type.StartsWith("aws:", StringComparison.Ordinal) && r.Inputs.Properties.TryGetValue("region", out var region) && AsString(region) is { IsKnown: true, IsSecret: false } known)
             {
                 Vote(known.Value);
             }

@@ -47,7 +47,13 @@ public readonly struct ResourceProperties(StackResource resource)
         return value is NullValue ? null : value;
     }
 
-    public static Fact<string> AsString(PropertyValue? value) => Unwrap(value) switch
+    public static Fact<string> AsString(PropertyValue? value) => StringOf(value).Secret(value is SecretValue);
+
+    public static Fact<bool> AsBool(PropertyValue? value) => BoolOf(value).Secret(value is SecretValue);
+
+    public static Fact<double> AsNumber(PropertyValue? value) => NumberOf(value).Secret(value is SecretValue);
+
+    private static Fact<string> StringOf(PropertyValue? value) => Unwrap(value) switch
     {
         null => Fact<string>.Absent,
         StringValue s when ResourceGraph.IsInterpolation(s.Value) => Fact<string>.Unknown,
@@ -58,7 +64,7 @@ public readonly struct ResourceProperties(StackResource resource)
     };
 
     /// <summary>Booleans, also as the strings <c>true</c>/<c>false</c> and <c>ENABLED</c>/<c>DISABLED</c>.</summary>
-    public static Fact<bool> AsBool(PropertyValue? value) => Unwrap(value) switch
+    private static Fact<bool> BoolOf(PropertyValue? value) => Unwrap(value) switch
     {
         null => Fact<bool>.Absent,
         BoolValue b => Fact<bool>.Of(b.Value),
@@ -67,7 +73,7 @@ public readonly struct ResourceProperties(StackResource resource)
         _ => Fact<bool>.Unknown,
     };
 
-    public static Fact<double> AsNumber(PropertyValue? value) => Unwrap(value) switch
+    private static Fact<double> NumberOf(PropertyValue? value) => Unwrap(value) switch
     {
         null => Fact<double>.Absent,
         NumberValue n => Fact<double>.Of(n.Value),
@@ -79,6 +85,9 @@ public readonly struct ResourceProperties(StackResource resource)
     public static IReadOnlyList<PropertyValue>? AsList(PropertyValue? value) => Unwrap(value) switch
     {
         null => [],
+
+        // The items of a secret list are secret too.
+        ArrayValue a when value is SecretValue => a.Items.Select(i => i is SecretValue or NullValue ? i : new SecretValue(i)).ToList(),
         ArrayValue a => a.Items,
         _ => null,
     };
@@ -89,6 +98,8 @@ public readonly struct ResourceProperties(StackResource resource)
     public static PropertyValue? Field(PropertyValue? value, string name) =>
         Unwrap(value) switch
         {
+            // A field of a secret object is secret too.
+            ObjectValue o when value is SecretValue => o.Properties.TryGetValue(name, out var v) && v is not SecretValue and not NullValue ? new SecretValue(v) : o.Properties.GetValueOrDefault(name),
             ObjectValue o => o.Properties.TryGetValue(name, out var v) ? v : null,
             UnknownValue or ReferenceValue => UnknownValue.Instance,
             _ => null,

@@ -122,7 +122,7 @@ public sealed class PolicyPack
                 .Select(s => context.Model.RouteTableOf(s, out _))
                 .Where(t => t is not null)
                 .SelectMany(t => t!.Routes)
-                .Where(r => r.Target == RouteTargetKind.NatGateway && r.Destination.IsKnown && r.Destination.Value.PrefixLength > 0)
+                .Where(r => r.Target == RouteTargetKind.NatGateway && r.Destination.IsKnown && !r.Destination.IsSecret && r.Destination.Value.PrefixLength > 0)
                 .Select(r => r.Destination.Value);
             destinations.AddRange(fixedEgress.Concat(inferred).Distinct().Select(Destination.FixedEgress));
             foreach (var subnet in placement.Subnets)
@@ -136,7 +136,7 @@ public sealed class PolicyPack
                     var row = new ReachabilityRow(
                         subnet.Resource.Urn,
                         subnet.Name,
-                        subnet.AvailabilityZone.IsKnown ? subnet.AvailabilityZone.Value : null,
+                        subnet.AvailabilityZone.IsKnown ? subnet.AvailabilityZone.Shown : null,
                         destination.Name,
                         path.KindName,
                         path.Via?.Urn,

@@ -168,7 +168,7 @@ public sealed class ReachabilityAnalysis
             && endpoint.Subnets.All(s => s.AvailabilityZone.IsKnown)
             && !endpoint.Subnets.Any(s => s.AvailabilityZone.Value == subnet.AvailabilityZone.Value);
         var detail = crossAz
-            ? $"endpoint {endpoint.Name} has no network interface in {subnet.AvailabilityZone.Value}: traffic crosses AZs"
+            ? $"endpoint {endpoint.Name} has no network interface in {subnet.AvailabilityZone.Shown}: traffic crosses AZs"
             : $"endpoint {endpoint.Name} (private DNS)";
         return new NetworkPath(PathKind.InterfaceEndpoint, endpoint.Resource, detail, Endpoint: endpoint, CrossAz: crossAz);
     }
@@ -262,13 +262,13 @@ public sealed class ReachabilityAnalysis
 
                 return placement.AssignPublicIp.IsUnknown
                     ? NetworkPath.Unknown("assignPublicIp is not known yet")
-                    : NetworkPath.NoPath(NoPathReason.PublicIpMissing, $"route table {table.Name} sends {route.Destination.Value} to {route.TargetDescription} but the tasks have no public IP (assignPublicIp false)", route.InternetGateway?.Resource);
+                    : NetworkPath.NoPath(NoPathReason.PublicIpMissing, $"route table {table.Name} sends {route.Destination.Shown} to {route.TargetDescription} but the tasks have no public IP (assignPublicIp false)", route.InternetGateway?.Resource);
             case RouteTargetKind.NatGateway:
                 return ThroughNat(route.NatGateway!, subnet, destination, table);
             case RouteTargetKind.Other:
-                return NetworkPath.Unknown($"route table {table.Name} sends {route.Destination.Value} to {route.TargetDescription}, which the model does not follow");
+                return NetworkPath.Unknown($"route table {table.Name} sends {route.Destination.Shown} to {route.TargetDescription}, which the model does not follow");
             default:
-                return NetworkPath.Unknown($"the target of the route to {route.Destination.Value} in {table.Name} is not known yet");
+                return NetworkPath.Unknown($"the target of the route to {route.Destination.Shown} in {table.Name} is not known yet");
         }
     }
 
@@ -290,7 +290,7 @@ public sealed class ReachabilityAnalysis
             return NetworkPath.NoPath(NoPathReason.NatInOwnSubnet, $"route table {table.Name} sends {destination} to NAT gateway {nat.Name}, which sits in the same subnet {from.Name}: the traffic never leaves", nat.Resource, nat: nat);
         }
 
-        var eip = nat.PublicIp.IsKnown ? $", Elastic IP {nat.PublicIp.Value}" : nat.AllocationId.Target is { } e ? $", Elastic IP {e.Name}" : string.Empty;
+        var eip = nat.PublicIp.IsKnown ? $", Elastic IP {nat.PublicIp.Shown}" : nat.AllocationId.Target is { } e ? $", Elastic IP {e.Name}" : string.Empty;
         if (nat.IsRegional)
         {
             return new NetworkPath(PathKind.NatGateway, nat.Resource, $"regional NAT gateway {nat.Name}{eip}", Nat: nat);
@@ -313,7 +313,7 @@ public sealed class ReachabilityAnalysis
             return NetworkPath.Unknown($"route table {natTable.Name} of NAT gateway {nat.Name} has routes that are not known yet");
         }
 
-        var az = natSubnet.AvailabilityZone.IsKnown ? $" in {natSubnet.AvailabilityZone.Value}" : string.Empty;
+        var az = natSubnet.AvailabilityZone.IsKnown ? $" in {natSubnet.AvailabilityZone.Shown}" : string.Empty;
         return upstream?.Target switch
         {
             RouteTargetKind.InternetGateway => new NetworkPath(PathKind.NatGateway, nat.Resource, $"NAT gateway {nat.Name}{az}{eip}", Nat: nat),

@@ -82,7 +82,7 @@ public static class TaskNeeds
 
     /// <summary>Images from registries other than private ECR: they need an internet path, endpoints cannot reach them.</summary>
     public static IReadOnlyList<string> ExternalImages(TaskPlacement placement) =>
-        placement.TaskDefinition?.Containers?.Where(c => c.Registry == ImageRegistry.Other && c.Image.IsKnown).Select(c => c.Image.Value).ToList() ?? [];
+        placement.TaskDefinition?.Containers?.Where(c => c.Registry == ImageRegistry.Other && c.Image.IsKnown).Select(c => c.Image.Shown).ToList() ?? [];
 
     /// <summary>
     /// Whether the platform needs ecr.api: Fargate Linux 1.4.0 or later, LATEST, any Windows Fargate version, and the

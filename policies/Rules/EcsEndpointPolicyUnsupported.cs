@@ -30,7 +30,7 @@ public sealed class EcsEndpointPolicyUnsupported : IPolicy
             if (endpoint.Service is Destination.EcsAgent or Destination.EcsTelemetry
                 && endpoint.Policy.Is(p => !string.IsNullOrWhiteSpace(p)))
             {
-                yield return new Finding(endpoint.Resource, $"Endpoint {endpoint.Name} ({endpoint.ServiceName.Value}) has an endpoint policy, but ECS documents endpoint policies only for the ecs API endpoint: do not rely on it to restrict the container agent. Fix: remove the policy and control access with the instance role's IAM permissions.");
+                yield return new Finding(endpoint.Resource, $"Endpoint {endpoint.Name} ({endpoint.ServiceName.Shown}) has an endpoint policy, but ECS documents endpoint policies only for the ecs API endpoint: do not rely on it to restrict the container agent. Fix: remove the policy and control access with the instance role's IAM permissions.");
             }
         }
     }

@@ -32,7 +32,7 @@ public sealed class EndpointInEveryTaskAz : IPolicy
                 {
                     yield return new Finding(
                         endpoint.Resource,
-                        $"Interface endpoint {endpoint.Name} ({context.Model.ServiceName(need.Service)}) has no network interface in {subnet.AvailabilityZone.Value}, where {placement.Name} runs tasks in subnet {subnet.Name}: traffic crosses AZs ($0.01/GB each way) and depends on another AZ. Fix: add a subnet in {subnet.AvailabilityZone.Value} to the endpoint's subnetIds.");
+                        $"Interface endpoint {endpoint.Name} ({context.Model.ServiceName(need.Service)}) has no network interface in {subnet.AvailabilityZone.Shown}, where {placement.Name} runs tasks in subnet {subnet.Name}: traffic crosses AZs ($0.01/GB each way) and depends on another AZ. Fix: add a subnet in {subnet.AvailabilityZone.Shown} to the endpoint's subnetIds.");
                 }
             }
         }

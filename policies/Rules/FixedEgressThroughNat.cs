@@ -35,7 +35,7 @@ public sealed class FixedEgressThroughNat : IPolicy
                 if (context.Model.RouteTableOf(subnet, out _) is { } table)
                 {
                     cidrs.AddRange(table.Routes
-                        .Where(r => r.Target == RouteTargetKind.NatGateway && r.Destination.IsKnown && r.Destination.Value.PrefixLength > 0)
+                        .Where(r => r.Target == RouteTargetKind.NatGateway && r.Destination.IsKnown && !r.Destination.IsSecret && r.Destination.Value.PrefixLength > 0)
                         .Select(r => r.Destination.Value));
                 }
             }

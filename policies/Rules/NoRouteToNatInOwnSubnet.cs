@@ -34,7 +34,7 @@ public sealed class NoRouteToNatInOwnSubnet : IPolicy
             {
                 if (route.Target == RouteTargetKind.NatGateway && route.NatGateway == nat)
                 {
-                    var destination = route.Destination.IsKnown ? route.Destination.Value.ToString() : route.DestinationPrefixListId.ToString();
+                    var destination = route.Destination.IsKnown ? route.Destination.Shown : route.DestinationPrefixListId.Shown;
                     yield return new Finding(
                         subnet.Resource,
                         $"Subnet {subnet.Name} routes {destination} to NAT gateway {nat.Name} (route table {table.Name}), which sits in this same subnet: the traffic never leaves. Fix: move the NAT gateway to another public subnet, or use a separate route table for the NAT's subnet.");

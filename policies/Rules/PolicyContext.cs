@@ -14,5 +14,5 @@ public sealed class PolicyContext(NetworkModel model)
     public IEnumerable<(TaskPlacement Placement, Subnet Subnet)> TaskSubnets =>
         Model.Placements.Where(p => p.LaunchType != LaunchType.External).SelectMany(p => p.Subnets.Select(s => (p, s)));
 
-    public static string Az(Subnet subnet) => subnet.AvailabilityZone.IsKnown ? $" ({subnet.AvailabilityZone.Value})" : string.Empty;
+    public static string Az(Subnet subnet) => subnet.AvailabilityZone.IsKnown ? $" ({subnet.AvailabilityZone.Shown})" : string.Empty;
 }

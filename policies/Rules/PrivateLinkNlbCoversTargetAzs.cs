@@ -28,7 +28,7 @@ public sealed class PrivateLinkNlbCoversTargetAzs : IPolicy
             {
                 if (nlb.LoadBalancerType.Is(t => !t.Equals("network", StringComparison.OrdinalIgnoreCase)))
                 {
-                    yield return new Finding(nlb.Resource, $"Load balancer {nlb.Name} of endpoint service {service.Name} has loadBalancerType {nlb.LoadBalancerType.Value}; an endpoint service needs a Network Load Balancer. Fix: set loadBalancerType: network.");
+                    yield return new Finding(nlb.Resource, $"Load balancer {nlb.Name} of endpoint service {service.Name} has loadBalancerType {nlb.LoadBalancerType.Shown}; an endpoint service needs a Network Load Balancer. Fix: set loadBalancerType: network.");
                 }
 
                 if (nlb.Internal.Is(i => !i))
@@ -42,7 +42,7 @@ public sealed class PrivateLinkNlbCoversTargetAzs : IPolicy
                 {
                     if (targetGroup.Services.Count > 0 && targetGroup.TargetType.Is(t => !t.Equals("ip", StringComparison.OrdinalIgnoreCase)))
                     {
-                        yield return new Finding(targetGroup.Resource, $"Target group {targetGroup.Name} of NLB {nlb.Name} has targetType {targetGroup.TargetType.Value}, but awsvpc tasks ({string.Join(", ", targetGroup.Services.Select(s => s.Name))}) register by IP. Fix: set targetType: ip.");
+                        yield return new Finding(targetGroup.Resource, $"Target group {targetGroup.Name} of NLB {nlb.Name} has targetType {targetGroup.TargetType.Shown}, but awsvpc tasks ({string.Join(", ", targetGroup.Services.Select(s => s.Name))}) register by IP. Fix: set targetType: ip.");
                     }
 
                     if (!nlbAzsKnown)
@@ -53,7 +53,7 @@ public sealed class PrivateLinkNlbCoversTargetAzs : IPolicy
                     foreach (var placement in targetGroup.Services)
                     {
                         var missing = placement.Subnets.Where(s => s.AvailabilityZone.IsKnown && !nlbAzs.Contains(s.AvailabilityZone.Value))
-                            .Select(s => s.AvailabilityZone.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                            .Select(s => s.AvailabilityZone.Shown).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                         if (missing.Count > 0)
                         {
                             yield return new Finding(nlb.Resource, $"NLB {nlb.Name} behind endpoint service {service.Name} has no subnet in {string.Join(", ", missing)}, where the tasks of {placement.Name} run: consumers cannot reach those targets. Fix: add a subnet in each of those AZs to the NLB's subnets.");

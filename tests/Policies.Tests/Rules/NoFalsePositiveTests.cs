@@ -78,6 +78,29 @@ public class NoFalsePositiveTests
     }
 
     [Fact]
+    public void SecretContainerDefinitionsAreShownAsSecret()
+    {
+        var b = Scenarios.PrivateEndpoints().Remove("appLogs");
+        b.Set("appTask", "containerDefinitions", new SecretValue(new StringValue(
+            "[{\"name\":\"app\",\"image\":\"docker.io/acme/top-secret-image:1\",\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":\"/top-secret/group\"}}}]")));
+        var evaluation = Expect.Evaluate(b);
+        Expect.Violations(b, ("private-fargate-subnet-endpoints", "app"), ("awslogs-log-group-exists", "appTask"));
+        Assert.All(evaluation.Violations, v => Assert.DoesNotContain("top-secret", v.Message, StringComparison.Ordinal));
+        Assert.All(evaluation.Violations, v => Assert.Contains("[secret]", v.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SecretSubnetValuesAreShownAsSecret()
+    {
+        var b = Scenarios.PrivateEndpoints().Remove("ecr.api");
+        b.Set("taskA", "availabilityZone", new SecretValue(new StringValue("ap-northeast-1a")));
+        b.Set("taskA", "cidrBlock", new SecretValue(new StringValue("10.0.1.0/24")));
+        var evaluation = Expect.Evaluate(b);
+        Assert.Contains(evaluation.Violations, v => v.Message.Contains("subnet taskA ([secret])", StringComparison.Ordinal));
+        Assert.DoesNotContain(evaluation.Reachability, r => r.AvailabilityZone == "ap-northeast-1a" && r.SubnetName == "taskA");
+    }
+
+    [Fact]
     public void MissingOptionalPropertiesDoNotCrash()
     {
         var b = new StackBuilder();
