@@ -56,6 +56,8 @@ public readonly struct ResourceProperties(StackResource resource)
     private static Fact<string> StringOf(PropertyValue? value) => Unwrap(value) switch
     {
         null => Fact<string>.Absent,
+        // An empty string is how stack exports (Terraform-bridged state) write an unset attribute.
+        StringValue { Value.Length: 0 } => Fact<string>.Absent,
         StringValue s when ResourceGraph.IsInterpolation(s.Value) => Fact<string>.Unknown,
         StringValue s => Fact<string>.Of(s.Value),
         NumberValue n => Fact<string>.Of(n.Value.ToString(CultureInfo.InvariantCulture)),

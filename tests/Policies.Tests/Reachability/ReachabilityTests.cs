@@ -123,6 +123,29 @@ public class ReachabilityTests
     }
 
     [Fact]
+    public void StackExportOutputsWithEmptyAttributesAreRead()
+    {
+        // A stack export without inline routes in the inputs: the route table's outputs list every route, the way
+        // bridged state writes them (unset attributes as empty strings), including the S3 gateway endpoint's route.
+        var b = Scenarios.PublicNatEgress(RefStyle.Id).Remove("taskDefault").Remove("partner");
+        var resources = b.Build().Select(r => r.Name != "taskRt" ? r : r with
+        {
+            Outputs = Obj(("routes", new[]
+            {
+                Obj(("cidrBlock", "0.0.0.0/0"), ("gatewayId", b["igw"].Id), ("natGatewayId", ""), ("destinationPrefixListId", ""), ("ipv6CidrBlock", ""), ("transitGatewayId", "")),
+                Obj(("cidrBlock", "203.0.113.10/32"), ("gatewayId", ""), ("natGatewayId", b["nat"].Id), ("destinationPrefixListId", ""), ("ipv6CidrBlock", "")),
+                Obj(("cidrBlock", ""), ("gatewayId", "vpce-0s3"), ("destinationPrefixListId", "pl-61a54008"), ("ipv6CidrBlock", "")),
+            })),
+        }).ToList();
+        var analysis = new ReachabilityAnalysis(NetworkModel.Build(resources));
+        var placement = analysis.Model.Placements.Single();
+        var subnet = placement.Subnets.Single();
+        Assert.Equal(PathKind.InternetGateway, analysis.Find(placement, subnet, Destination.Internet).Kind);
+        Assert.Equal(PathKind.NatGateway, analysis.Find(placement, subnet, Destination.FixedEgress(Cidr.Parse("203.0.113.10/32"))).Kind);
+        Assert.Empty(PolicyPack.Create(null).Evaluate(resources).Violations);
+    }
+
+    [Fact]
     public void TransitGatewayRouteIsUnknownNotNone()
     {
         var b = Scenarios.PrivateEndpoints();
