@@ -23,6 +23,7 @@ public static class AwsTypes
     public const string SecurityGroup = "aws:ec2/securityGroup:SecurityGroup";
     public const string SecurityGroupRule = "aws:ec2/securityGroupRule:SecurityGroupRule";
     public const string SecurityGroupIngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    public const string SecurityGroupEgressRule = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
     public const string EcsService = "aws:ecs/service:Service";
     public const string TaskDefinition = "aws:ecs/taskDefinition:TaskDefinition";
     public const string EventTarget = "aws:cloudwatch/eventTarget:EventTarget";

@@ -24,7 +24,7 @@ internal sealed class NetworkModelBuilder
     private readonly HashSet<Vpc?> markedForUnknownGatewayEndpoints = [];
     private Dictionary<string, TaskDefinition>? taskDefinitionsByFamily;
     private bool allTablesHaveUnknownRoutes;
-    private bool allIngressUnknown;
+    private bool allRulesUnknown;
     private bool allPrincipalsUnknown;
 
     private NetworkModelBuilder(ResourceGraph graph)
@@ -370,32 +370,35 @@ internal sealed class NetworkModelBuilder
 
         foreach (var group in model.SecurityGroups)
         {
-            var items = AsList(new ResourceProperties(group.Resource).Get("ingress"));
-            if (items is null)
+            foreach (var (key, rules) in new[] { ("ingress", group.Ingress), ("egress", group.Egress) })
             {
-                group.IngressUnknown = true;
-                continue;
-            }
-
-            foreach (var item in items)
-            {
-                if (Unwrap(item) is not ObjectValue rule)
+                var items = AsList(new ResourceProperties(group.Resource).Get(key));
+                if (items is null)
                 {
-                    group.IngressUnknown = true;
+                    MarkUnknown(group, key);
                     continue;
                 }
 
-                var (groups, groupsUnknown) = ResolveGroups(Field(rule, "securityGroups"));
-                group.Ingress.Add(new IngressRule(
-                    group.Resource,
-                    AsString(Field(rule, "protocol")),
-                    AsNumber(Field(rule, "fromPort")),
-                    AsNumber(Field(rule, "toPort")),
-                    Cidrs(Field(rule, "cidrBlocks")),
-                    groups,
-                    groupsUnknown,
-                    AsBool(Field(rule, "self")).OrDefault(false),
-                    AsList(Field(rule, "prefixListIds")) is not { Count: 0 }));
+                foreach (var item in items)
+                {
+                    if (Unwrap(item) is not ObjectValue rule)
+                    {
+                        MarkUnknown(group, key);
+                        continue;
+                    }
+
+                    var (groups, groupsUnknown) = ResolveGroups(Field(rule, "securityGroups"));
+                    rules.Add(new TrafficRule(
+                        group.Resource,
+                        AsString(Field(rule, "protocol")),
+                        AsNumber(Field(rule, "fromPort")),
+                        AsNumber(Field(rule, "toPort")),
+                        Cidrs(Field(rule, "cidrBlocks")),
+                        groups,
+                        groupsUnknown,
+                        AsBool(Field(rule, "self")).OrDefault(false),
+                        AsList(Field(rule, "prefixListIds")) is not { Count: 0 }));
+                }
             }
         }
 
@@ -403,21 +406,25 @@ internal sealed class NetworkModelBuilder
         {
             var p = new ResourceProperties(r);
             var type = p.Text("type");
-            if (type.Is(t => t != "ingress"))
-            {
-                continue;
-            }
-
             var owner = graph.Resolve(r, "securityGroupId");
             if (Lookup(securityGroups, owner) is not { } group)
             {
-                MarkAllIngressUnknownIf(owner.IsUnknown || type.IsUnknown);
+                MarkAllRulesUnknownIf(owner.IsUnknown);
                 continue;
             }
 
+            if (type.IsUnknown)
+            {
+                group.IngressUnknown = true;
+                group.EgressUnknown = true;
+                continue;
+            }
+
+            var rules = type.Is(t => t == "egress") ? group.Egress : group.Ingress;
+
             var source = graph.Resolve(r, "sourceSecurityGroupId");
             var sourceGroup = Lookup(securityGroups, source);
-            group.Ingress.Add(new IngressRule(
+            rules.Add(new TrafficRule(
                 r,
                 p.Text("protocol"),
                 p.Number("fromPort"),
@@ -427,26 +434,24 @@ internal sealed class NetworkModelBuilder
                 source.Kind is RefKind.Unknown or RefKind.External,
                 p.Bool("self").OrDefault(false),
                 AsList(p.Get("prefixListIds")) is not { Count: 0 }));
-            if (type.IsUnknown)
-            {
-                group.IngressUnknown = true;
-            }
         }
 
-        foreach (var r in graph.OfType(AwsTypes.SecurityGroupIngressRule))
+        foreach (var r in graph.OfTypes(AwsTypes.SecurityGroupIngressRule, AwsTypes.SecurityGroupEgressRule))
         {
             var p = new ResourceProperties(r);
             var owner = graph.Resolve(r, "securityGroupId");
             if (Lookup(securityGroups, owner) is not { } group)
             {
-                MarkAllIngressUnknownIf(owner.IsUnknown);
+                MarkAllRulesUnknownIf(owner.IsUnknown);
                 continue;
             }
+
+            var rules = ResourceGraph.CanonicalType(r.Type) == AwsTypes.SecurityGroupEgressRule ? group.Egress : group.Ingress;
 
             var source = graph.Resolve(r, "referencedSecurityGroupId");
             var sourceGroup = Lookup(securityGroups, source);
             var cidr = ParseCidr(p.Text("cidrIpv4"));
-            group.Ingress.Add(new IngressRule(
+            rules.Add(new TrafficRule(
                 r,
                 p.Text("ipProtocol"),
                 p.Number("fromPort"),
@@ -459,17 +464,30 @@ internal sealed class NetworkModelBuilder
         }
     }
 
-    private void MarkAllIngressUnknownIf(bool condition)
+    private static void MarkUnknown(SecurityGroup group, string direction)
     {
-        if (!condition || allIngressUnknown)
+        if (direction == "ingress")
+        {
+            group.IngressUnknown = true;
+        }
+        else
+        {
+            group.EgressUnknown = true;
+        }
+    }
+
+    private void MarkAllRulesUnknownIf(bool condition)
+    {
+        if (!condition || allRulesUnknown)
         {
             return;
         }
 
-        allIngressUnknown = true;
+        allRulesUnknown = true;
         foreach (var group in model.SecurityGroups)
         {
             group.IngressUnknown = true;
+            group.EgressUnknown = true;
         }
     }
 

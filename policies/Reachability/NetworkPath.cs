@@ -48,6 +48,9 @@ public enum NoPathReason
 
     /// <summary>The interface endpoint has no subnets, hence no ENI.</summary>
     EndpointWithoutSubnets,
+
+    /// <summary>The task security groups let no TCP 443 out toward the path (the provider drops AWS's allow-all egress).</summary>
+    TaskEgressClosed,
 }
 
 /// <summary>One path: its kind, the resource it goes through, and a human-readable detail or reason.</summary>

@@ -76,6 +76,11 @@ public sealed class ReachabilityAnalysis
                 Destination.S3 => ToS3(placement, subnet),
                 { } service => ToInterfaceService(placement, subnet, service),
             };
+            if (destination.IsService || destination == Destination.Internet)
+            {
+                path = WithTaskEgress(placement, path);
+            }
+
             cache[key] = path;
         }
 
@@ -171,6 +176,86 @@ public sealed class ReachabilityAnalysis
             ? $"endpoint {endpoint.Name} has no network interface in {subnet.AvailabilityZone.Shown}: traffic crosses AZs"
             : $"endpoint {endpoint.Name} (private DNS)";
         return new NetworkPath(PathKind.InterfaceEndpoint, endpoint.Resource, detail, Endpoint: endpoint, CrossAz: crossAz);
+    }
+
+    /// <summary>
+    /// A path exists only if a task security group lets TCP 443 out toward it: to the endpoint's subnets or security
+    /// groups, or to public addresses (<c>0.0.0.0/0</c>) for NAT, internet gateway and S3 gateway paths. Egress to a
+    /// prefix list (the S3 one, typically) or to specific public blocks cannot be judged and is taken as open.
+    /// </summary>
+    private static NetworkPath WithTaskEgress(TaskPlacement placement, NetworkPath path)
+    {
+        if (!path.Reaches || placement.SecurityGroupsUnknown)
+        {
+            return path;
+        }
+
+        bool? allowed = false;
+        foreach (var group in placement.SecurityGroups)
+        {
+            var verdict = path.Kind == PathKind.InterfaceEndpoint ? OutToEndpoint(group, path.Endpoint!) : OutToPublic(group);
+            if (verdict == true)
+            {
+                return path;
+            }
+
+            if (verdict is null)
+            {
+                allowed = null;
+            }
+        }
+
+        if (allowed is null)
+        {
+            return path;
+        }
+
+        var target = path.Kind == PathKind.InterfaceEndpoint ? $"endpoint {path.Endpoint!.Name}" : "0.0.0.0/0 (public addresses)";
+        return NetworkPath.NoPath(
+            NoPathReason.TaskEgressClosed,
+            $"the task security groups ({TaskGroups(placement)}) let no TCP 443 out to {target}; the provider removes AWS's default allow-all egress rule, so a group needs an explicit egress rule",
+            placement.SecurityGroups[0].Resource,
+            path.Endpoint,
+            path.Nat);
+    }
+
+    private static bool? OutToEndpoint(SecurityGroup group, VpcEndpoint endpoint)
+    {
+        bool? result = false;
+        var peers = endpoint.Subnets.Select(s => s.CidrBlock).ToList();
+        if (peers.Count == 0 || endpoint.SubnetsUnknown)
+        {
+            peers.Add(Fact<Cidr>.Unknown);
+        }
+
+        foreach (var peer in peers)
+        {
+            var verdict = group.AllowsOut(443, peer, endpoint.SecurityGroups, endpoint.SecurityGroupsUnknown);
+            if (verdict == true)
+            {
+                return true;
+            }
+
+            if (verdict is null)
+            {
+                result = null;
+            }
+        }
+
+        return result;
+    }
+
+    private static readonly Cidr[] PrivateBlocks = [Cidr.Parse("10.0.0.0/8"), Cidr.Parse("172.16.0.0/12"), Cidr.Parse("192.168.0.0/16"), Cidr.Parse("100.64.0.0/10")];
+
+    private static bool? OutToPublic(SecurityGroup group)
+    {
+        var verdict = group.AllowsOut(443, Fact<Cidr>.Of(Cidr.Any), [], false);
+        if (verdict == false && group.Egress.Any(r => r.Cidrs.Any(c => c.IsKnown && !PrivateBlocks.Any(p => p.Contains(c.Value)))))
+        {
+            return null; // egress to specific public blocks: may cover the service's addresses
+        }
+
+        return verdict;
     }
 
     private static bool? AdmitsHttps(VpcEndpoint endpoint, TaskPlacement placement, Subnet subnet)

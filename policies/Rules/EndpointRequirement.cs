@@ -18,7 +18,7 @@ internal static class EndpointRequirement
                 continue;
             }
 
-            var internet = context.Reachability.ThroughRoutes(placement, subnet, Cidr.Any);
+            var internet = context.Reachability.Find(placement, subnet, Destination.Internet);
             if (!internet.IsNone)
             {
                 continue; // reaches the internet (NAT, IGW) or cannot be known

@@ -35,6 +35,14 @@ public class EgressPolicyTests
     }
 
     [Fact]
+    public void PublicSubnetTasksWithoutEgressCannotPull()
+    {
+        var b = Scenarios.PublicNatEgress().Unset("taskSg", "egress");
+        Expect.Violations(b, (Endpoints, "app"));
+        Assert.Contains("let no TCP 443 out", Expect.Evaluate(b).Violations[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PublicSubnetWithoutPublicIpButAllEndpointsIsFine()
     {
         var b = Scenarios.PrivateEndpoints();

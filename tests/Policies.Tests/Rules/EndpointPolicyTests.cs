@@ -166,6 +166,50 @@ public class EndpointPolicyTests
         Expect.Violations(b, (Endpoints, "app"), (Https, "ecr.api"), (Https, "ecr.dkr"), (Https, "logs"), (Https, "secretsmanager"));
     }
 
+    [Theory]
+    [InlineData(RefStyle.Reference)]
+    [InlineData(RefStyle.Id)]
+    public void TaskSecurityGroupWithoutEgressIsReported(RefStyle style)
+    {
+        // The provider removes AWS's default allow-all egress rule: no egress rule means nothing leaves.
+        var b = Scenarios.PrivateEndpoints(style).Unset("taskSg", "egress");
+        Expect.Violations(b, (Endpoints, "app"), (Https, "app"));
+        Assert.Contains("let no TCP 443 out", Expect.Evaluate(b).Violations.First(v => v.Policy == Https).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TaskEgressToTheEndpointGroupAndThePrefixListPasses()
+    {
+        var b = Scenarios.PrivateEndpoints();
+        b.Set("taskSg", "egress", new[]
+        {
+            Obj(("protocol", "tcp"), ("fromPort", 443), ("toPort", 443), ("securityGroups", b.Refs("endpointSg"))),
+            Obj(("protocol", "tcp"), ("fromPort", 443), ("toPort", 443), ("prefixListIds", new[] { "pl-61a54008" })),
+        });
+        Expect.Violations(b);
+    }
+
+    [Fact]
+    public void TaskEgressOnlyToTheEndpointsBlocksS3()
+    {
+        var b = Scenarios.PrivateEndpoints();
+        b.Set("taskSg", "egress", new[] { Obj(("protocol", "tcp"), ("fromPort", 443), ("toPort", 443), ("cidrBlocks", new[] { "10.0.0.0/16" })) });
+        Expect.Violations(b, (Endpoints, "app"));
+        Assert.Contains("com.amazonaws.ap-northeast-1.s3 ", Expect.Evaluate(b).Violations[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeparateEgressRuleResourcesAreRead()
+    {
+        var b = Scenarios.PrivateEndpoints().Unset("taskSg", "egress");
+        b.Add("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "allOut", ("securityGroupId", b.Ref("taskSg")), ("ipProtocol", "-1"), ("cidrIpv4", "0.0.0.0/0"));
+        Expect.Violations(b);
+
+        var legacy = Scenarios.PrivateEndpoints().Unset("taskSg", "egress");
+        legacy.Add("aws:ec2/securityGroupRule:SecurityGroupRule", "httpsOut", ("type", "egress"), ("securityGroupId", legacy.Ref("taskSg")), ("protocol", "tcp"), ("fromPort", 443), ("toPort", 443), ("cidrBlocks", new[] { "0.0.0.0/0" }));
+        Expect.Violations(legacy);
+    }
+
     [Fact]
     public void SeparateIngressRuleResourcesAreRead()
     {
