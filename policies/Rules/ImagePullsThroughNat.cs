@@ -84,12 +84,17 @@ public sealed class ImagePullsThroughNat : IPolicy
             var endpointCost = interfaceServices * azs * Prices.HoursPerMonth * prices.InterfaceEndpointPerHour;
             var priceNote = prices.Listed ? $"{prices.Region} prices" : $"us-east-1 prices (no price table for {prices.Region}; override in config)";
             var services = string.Join(", ", throughNat.Select(context.Model.ServiceName));
+            var layers = layersViaNat
+                ? $"Estimated NAT data processing for the image layers: ${natCost:F2}/month for {settings.Number("pullsPerDay", 100):G} pulls/day of {settings.Number("imageSizeGiB", 0.5):G} GiB ({gb:G} GB at ${prices.NatGatewayPerGb}/GB, {priceNote}). With the S3 gateway endpoint on the task route tables (free) the layers skip the NAT."
+                : "The image layers already use the S3 gateway endpoint; the NAT carries only the ECR API and manifest calls (small, billed per GB).";
+            var endpoints = interfaceServices > 0
+                ? $" ECR interface endpoints instead: {interfaceServices} endpoint(s) in {azs} AZ(s) cost ${endpointCost:F2}/month ({priceNote})."
+                : string.Empty;
             yield return new Finding(
                 placement.Resource,
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Image pulls of {placement.Name} from subnets {string.Join(", ", natSubnets)} go through a NAT gateway ({services}). Estimated NAT data processing: ${natCost:F2}/month for {settings.Number("pullsPerDay", 100):G} pulls/day of {settings.Number("imageSizeGiB", 0.5):G} GiB ({gb:G} GB at ${prices.NatGatewayPerGb}/GB, {priceNote}). "
-                    + $"With endpoints instead: the S3 gateway endpoint is free{(interfaceServices > 0 ? $", and {interfaceServices} interface endpoint(s) in {azs} AZ(s) cost ${endpointCost:F2}/month" : string.Empty)}. Fix: add the S3 gateway endpoint to the task subnets' route tables (and ecr.api/ecr.dkr interface endpoints when the pull volume justifies them)."),
+                    $"Image pulls of {placement.Name} from subnets {string.Join(", ", natSubnets)} go through a NAT gateway ({services}). {layers}{endpoints} Fix: add the S3 gateway endpoint to the task subnets' route tables, and ecr.api/ecr.dkr interface endpoints when the pull volume justifies them."),
                 AdvisoryOnly: true);
         }
     }

@@ -146,6 +146,29 @@ public class ReachabilityTests
     }
 
     [Fact]
+    public void RegionalNatGatewayNeedsNoPublicSubnet()
+    {
+        var b = Scenarios.PrivateEndpoints();
+        b.Add("aws:ec2/natGateway:NatGateway", "regionalNat", ("vpcId", b.Ref("vpc")), ("availabilityMode", "regional"));
+        b.Add("aws:ec2/route:Route", "defaultToNat", ("routeTableId", b.Ref("privateRt")), ("destinationCidrBlock", "0.0.0.0/0"), ("natGatewayId", b.Ref("regionalNat")));
+        Assert.Equal(PathKind.NatGateway, Path(b, "taskA", Destination.Internet).Kind);
+        Expect(b);
+
+        static void Expect(StackBuilder b) => Rules.Expect.Violations(b);
+    }
+
+    [Theory]
+    [InlineData("FARGATE_SPOT", "private-fargate-subnet-endpoints")]
+    [InlineData("my-asg-provider", "ec2-launch-type-ecs-endpoints")]
+    public void CapacityProviderStrategyDecidesTheLaunchType(string provider, string policy)
+    {
+        var b = Scenarios.PrivateEndpoints().Remove("ecr.api").Unset("app", "launchType");
+        b.Set("app", "capacityProviderStrategies", new[] { Obj(("capacityProvider", provider), ("weight", 1)) });
+        b.Set("appTask", "requiresCompatibilities", new[] { "EC2", "FARGATE" });
+        Rules.Expect.Violations(b, (policy, "app"));
+    }
+
+    [Fact]
     public void TransitGatewayRouteIsUnknownNotNone()
     {
         var b = Scenarios.PrivateEndpoints();
