@@ -54,7 +54,7 @@ internal static class SyntheticStack
         Add("assocA", ("subnetId", Ref("taskA")), ("routeTableId", Ref("privateRt")));
         Add("assocC", ("subnetId", Ref("taskC")), ("routeTableId", Ref("privateRt")));
         Add("assocNat", ("subnetId", Ref("natSubnet")), ("routeTableId", Ref("publicRt")));
-        Add("taskSg", ("vpcId", Ref("vpc")));
+        Add("taskSg", ("vpcId", Ref("vpc")), ("egress", new ArrayValue([Obj(("protocol", S("-1")), ("fromPort", new NumberValue(0)), ("toPort", new NumberValue(0)), ("cidrBlocks", new ArrayValue([S("0.0.0.0/0")])))])));
         Add("endpointSg", ("vpcId", Ref("vpc")), ("ingress", new ArrayValue([Obj(("protocol", S("tcp")), ("fromPort", new NumberValue(443)), ("toPort", new NumberValue(443)), ("securityGroups", Refs("taskSg")))])));
         foreach (var service in new[] { "ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm" })
         {
