@@ -1,0 +1,107 @@
+using FargateNetwork.Policies.Stack;
+
+namespace FargateNetwork.Policies.Model;
+
+/// <summary>
+/// The typed network of a stack: VPCs, subnets, route tables, gateways, endpoints, security groups, where tasks run,
+/// load balancers and endpoint services. Built once per evaluation by <see cref="NetworkModelBuilder"/> in time linear
+/// in the number of resources; every relation is an object reference.
+/// </summary>
+public sealed class NetworkModel
+{
+    private readonly Dictionary<Vpc, RouteTable> implicitMainTables = new(ReferenceEqualityComparer.Instance);
+
+    internal NetworkModel(ResourceGraph graph) => Graph = graph;
+
+    public ResourceGraph Graph { get; }
+
+    public List<Vpc> Vpcs { get; } = [];
+
+    public List<Subnet> Subnets { get; } = [];
+
+    public List<RouteTable> RouteTables { get; } = [];
+
+    public List<InternetGateway> InternetGateways { get; } = [];
+
+    public List<NatGateway> NatGateways { get; } = [];
+
+    public List<VpcEndpoint> Endpoints { get; } = [];
+
+    public List<SecurityGroup> SecurityGroups { get; } = [];
+
+    public List<TaskDefinition> TaskDefinitions { get; } = [];
+
+    public List<TaskPlacement> Placements { get; } = [];
+
+    public List<LoadBalancer> LoadBalancers { get; } = [];
+
+    public List<TargetGroup> TargetGroups { get; } = [];
+
+    public List<EndpointService> EndpointServices { get; } = [];
+
+    public List<LogGroup> LogGroups { get; } = [];
+
+    /// <summary>True when a route-table association names a subnet the model cannot resolve.</summary>
+    public bool HasUnresolvedSubnetAssociations { get; internal set; }
+
+    /// <summary>
+    /// The stack's Region when it can be told: from the <c>region</c> inputs, endpoint service names, or AZ names
+    /// (the most frequent wins). Null when nothing says it.
+    /// </summary>
+    public string? Region { get; internal set; }
+
+    public static NetworkModel Build(IReadOnlyList<StackResource> resources) => NetworkModelBuilder.Build(new ResourceGraph(resources));
+
+    /// <summary>
+    /// The route table that governs a subnet: its explicit association, else its VPC's main table. A VPC created in
+    /// the stack whose main table is not set in the stack keeps the main table AWS created with it, which holds only
+    /// the local route; that table is modelled as local-only. Returns null with a reason when it cannot be known.
+    /// </summary>
+    public RouteTable? RouteTableOf(Subnet subnet, out string? unknownReason)
+    {
+        unknownReason = null;
+        if (subnet.AssociatedRouteTable is { } table)
+        {
+            return table;
+        }
+
+        if (subnet.AssociationUnknown || HasUnresolvedSubnetAssociations)
+        {
+            unknownReason = $"the route table associated with subnet {subnet.Name} is not known yet";
+            return null;
+        }
+
+        if (subnet.Vpc is not { } vpc)
+        {
+            unknownReason = $"the VPC of subnet {subnet.Name} is outside the stack, so its main route table is unknown";
+            return null;
+        }
+
+        if (vpc.MainRouteTableUnknown)
+        {
+            unknownReason = $"the main route table of VPC {vpc.Resource.Name} is not known yet";
+            return null;
+        }
+
+        if (vpc.MainRouteTable is { } main)
+        {
+            return main;
+        }
+
+        if (!implicitMainTables.TryGetValue(vpc, out var implicitTable))
+        {
+            implicitTable = new RouteTable(null) { Vpc = vpc };
+            if (vpc.CidrBlock.IsKnown)
+            {
+                implicitTable.Routes.Add(new Route(null, vpc.CidrBlock, Fact<string>.Absent, RouteTargetKind.Local, null, null, "local"));
+            }
+
+            implicitMainTables[vpc] = implicitTable;
+        }
+
+        return implicitTable;
+    }
+
+    /// <summary>The full service name for a message, such as <c>com.amazonaws.ap-northeast-1.ecr.api</c>.</summary>
+    public string ServiceName(string service) => EndpointServiceName.Full(Region, service);
+}

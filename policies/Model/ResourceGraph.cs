@@ -1,0 +1,123 @@
+using FargateNetwork.Policies.Stack;
+
+namespace FargateNetwork.Policies.Model;
+
+/// <summary>
+/// The stack's resources indexed for O(1) lookup by URN, by provider id and by ARN, and the resolution of a
+/// property that names another resource: a <see cref="ReferenceValue"/> (templates, previews), or a literal id or ARN
+/// (stack exports). An unknown stays unknown.
+/// </summary>
+public sealed class ResourceGraph
+{
+    private readonly Dictionary<string, StackResource> byUrn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StackResource> byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<StackResource>> byType = new(StringComparer.Ordinal);
+
+    public ResourceGraph(IReadOnlyList<StackResource> resources)
+    {
+        Resources = resources;
+        foreach (var resource in resources)
+        {
+            byUrn.TryAdd(resource.Urn, resource);
+            var type = CanonicalType(resource.Type);
+            if (!byType.TryGetValue(type, out var list))
+            {
+                byType[type] = list = [];
+            }
+
+            list.Add(resource);
+            if (!string.IsNullOrEmpty(resource.Id))
+            {
+                byId.TryAdd(resource.Id, resource);
+            }
+
+            // ARNs (and a task definition's ARN without revision) name resources in other resources' inputs.
+            foreach (var key in (ReadOnlySpan<string>)["arn", "arnWithoutRevision"])
+            {
+                if (resource.Outputs?.Properties.TryGetValue(key, out var arn) == true && ResourceProperties.Unwrap(arn) is StringValue s)
+                {
+                    byId.TryAdd(s.Value, resource);
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<StackResource> Resources { get; }
+
+    /// <summary>
+    /// The full type token: Pulumi YAML also accepts the short form <c>aws:ec2:Vpc</c> for <c>aws:ec2/vpc:Vpc</c>
+    /// (module, then the member with a lower-case first letter).
+    /// </summary>
+    public static string CanonicalType(string type)
+    {
+        var parts = type.Split(':');
+        if (parts.Length != 3 || parts[1].Contains('/', StringComparison.Ordinal) || parts[2].Length == 0 || parts[0] == "pulumi")
+        {
+            return type;
+        }
+
+        return $"{parts[0]}:{parts[1]}/{char.ToLowerInvariant(parts[2][0])}{parts[2][1..]}:{parts[2]}";
+    }
+
+    /// <summary>
+    /// True for a string that still holds a template interpolation (<c>${repo.repositoryUrl}:1</c>): its value is
+    /// not known before deployment.
+    /// </summary>
+    public static bool IsInterpolation(string text) => text.Contains("${", StringComparison.Ordinal);
+
+    public IReadOnlyList<StackResource> OfType(string type) => byType.TryGetValue(type, out var list) ? list : [];
+
+    public IEnumerable<StackResource> OfTypes(params string[] types) => types.SelectMany(OfType);
+
+    public StackResource? ByUrn(string urn) => byUrn.GetValueOrDefault(urn);
+
+    /// <summary>Resolves a value that names a resource.</summary>
+    public ResourceRef Resolve(PropertyValue? value)
+    {
+        switch (ResourceProperties.Unwrap(value))
+        {
+            case null:
+                return ResourceRef.Absent;
+            case ReferenceValue reference:
+                return byUrn.TryGetValue(reference.TargetUrn, out var target) ? ResourceRef.To(target) : ResourceRef.Unknown;
+            case StringValue s when s.Value.Length == 0:
+                return ResourceRef.Absent;
+            case StringValue s when IsInterpolation(s.Value):
+                return ResourceRef.Unknown;
+            case StringValue s:
+                if (byId.TryGetValue(s.Value, out var byIdTarget) || byUrn.TryGetValue(s.Value, out byIdTarget))
+                {
+                    return ResourceRef.To(byIdTarget);
+                }
+
+                return ResourceRef.Outside(s.Value);
+            default:
+                return ResourceRef.Unknown;
+        }
+    }
+
+    /// <summary>
+    /// Resolves a top-level property. When its value is unknown and its property dependencies name exactly one
+    /// resource (a preview), that resource is the target.
+    /// </summary>
+    public ResourceRef Resolve(StackResource owner, string property)
+    {
+        var value = new ResourceProperties(owner).Get(property);
+        var resolved = Resolve(value);
+        if (resolved.IsUnknown && ResourceProperties.Unwrap(value) is UnknownValue
+            && owner.PropertyDependencies?.TryGetValue(property, out var deps) == true && deps.Count == 1
+            && byUrn.TryGetValue(deps[0], out var dependency))
+        {
+            return ResourceRef.To(dependency);
+        }
+
+        return resolved;
+    }
+
+    /// <summary>Resolves each item of a list property; null when the whole list is unknown.</summary>
+    public IReadOnlyList<ResourceRef>? ResolveList(PropertyValue? value)
+    {
+        var items = ResourceProperties.AsList(value);
+        return items?.Select(Resolve).ToList();
+    }
+}

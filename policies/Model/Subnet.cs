@@ -1,0 +1,28 @@
+using FargateNetwork.Policies.Stack;
+
+namespace FargateNetwork.Policies.Model;
+
+/// <summary>An <c>aws:ec2/subnet:Subnet</c>.</summary>
+public sealed class Subnet(StackResource resource)
+{
+    public StackResource Resource { get; } = resource;
+
+    /// <summary>The VPC, when it is in the stack.</summary>
+    public Vpc? Vpc { get; internal set; }
+
+    public Fact<Cidr> CidrBlock { get; internal set; }
+
+    /// <summary><c>availabilityZone</c> (or <c>availabilityZoneId</c> when only that is set).</summary>
+    public Fact<string> AvailabilityZone { get; internal set; }
+
+    /// <summary><c>mapPublicIpOnLaunch</c>. Default false. Fargate ignores it; <c>assignPublicIp</c> decides.</summary>
+    public Fact<bool> MapPublicIpOnLaunch { get; internal set; }
+
+    /// <summary>The route table explicitly associated by a <c>RouteTableAssociation</c>, if any.</summary>
+    public RouteTable? AssociatedRouteTable { get; internal set; }
+
+    /// <summary>True when an association may name this subnet but its subnet or table is unknown.</summary>
+    public bool AssociationUnknown { get; internal set; }
+
+    public string Name => Resource.Name;
+}

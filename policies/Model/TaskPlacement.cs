@@ -1,0 +1,51 @@
+using FargateNetwork.Policies.Stack;
+
+namespace FargateNetwork.Policies.Model;
+
+/// <summary>How tasks are launched.</summary>
+public enum LaunchType
+{
+    Fargate,
+    Ec2,
+
+    /// <summary>ECS Anywhere: outside the VPC, not checked.</summary>
+    External,
+
+    /// <summary>Not known (a cluster default capacity provider strategy, an unknown value).</summary>
+    Unknown,
+}
+
+/// <summary>
+/// Where tasks run: an ECS service (<c>aws:ecs/service:Service</c>), an EventBridge rule target
+/// (<c>aws:cloudwatch/eventTarget:EventTarget</c> <c>ecsTarget</c>) or an EventBridge Scheduler schedule
+/// (<c>aws:scheduler/schedule:Schedule</c> <c>target.ecsParameters</c>), with its awsvpc network configuration.
+/// </summary>
+public sealed class TaskPlacement(StackResource resource)
+{
+    public StackResource Resource { get; } = resource;
+
+    public LaunchType LaunchType { get; internal set; }
+
+    /// <summary><c>platformVersion</c>; absent means <c>LATEST</c> (1.4.0 today).</summary>
+    public Fact<string> PlatformVersion { get; internal set; }
+
+    public List<Subnet> Subnets { get; } = [];
+
+    /// <summary>True when some subnet is unknown or outside the stack.</summary>
+    public bool SubnetsUnknown { get; internal set; }
+
+    public List<SecurityGroup> SecurityGroups { get; } = [];
+
+    /// <summary>True when some security group is unknown or outside the stack (or none is set: the VPC default group).</summary>
+    public bool SecurityGroupsUnknown { get; internal set; }
+
+    /// <summary><c>assignPublicIp</c>. Default false (<c>DISABLED</c>).</summary>
+    public Fact<bool> AssignPublicIp { get; internal set; }
+
+    public TaskDefinition? TaskDefinition { get; internal set; }
+
+    /// <summary>Target groups of the service's <c>loadBalancers</c>.</summary>
+    public List<TargetGroup> TargetGroups { get; } = [];
+
+    public string Name => Resource.Name;
+}

@@ -1,0 +1,31 @@
+using FargateNetwork.Policies.Model;
+
+namespace FargateNetwork.Policies.Reachability;
+
+/// <summary>
+/// Something a task reaches: an AWS service by its endpoint suffix (<c>ecr.api</c>), the internet, or a fixed-egress
+/// CIDR block (an allow-listed partner).
+/// </summary>
+public sealed record Destination(string Name, string? Service, Cidr Block)
+{
+    public static readonly Destination Internet = new("internet", null, Cidr.Any);
+
+    public const string EcrApi = "ecr.api";
+    public const string EcrDkr = "ecr.dkr";
+    public const string S3 = "s3";
+    public const string Logs = "logs";
+    public const string SecretsManager = "secretsmanager";
+    public const string Ssm = "ssm";
+    public const string Ecs = "ecs";
+    public const string EcsAgent = "ecs-agent";
+    public const string EcsTelemetry = "ecs-telemetry";
+
+    /// <summary>The AWS services the report shows for every task subnet, in a stable order.</summary>
+    public static readonly IReadOnlyList<string> ReportedServices = [EcrApi, EcrDkr, S3, Logs, SecretsManager, Ssm, Ecs, EcsAgent, EcsTelemetry];
+
+    public static Destination ForService(string service) => new(service, service, Cidr.Any);
+
+    public static Destination FixedEgress(Cidr block) => new(block.ToString(), null, block);
+
+    public bool IsService => Service is not null;
+}

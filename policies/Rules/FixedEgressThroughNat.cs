@@ -1,0 +1,66 @@
+using FargateNetwork.Policies.Model;
+using FargateNetwork.Policies.Pack;
+using FargateNetwork.Policies.Reachability;
+
+namespace FargateNetwork.Policies.Rules;
+
+/// <summary>
+/// <c>fixed-egress-through-nat</c> [mandatory when configured]: traffic from task subnets to each allow-listed CIDR
+/// leaves through a public NAT gateway with an Elastic IP (the address partners allow-list).
+/// The CIDRs are the configured <c>fixedEgressCidrs</c> (checked from every task subnet) plus the CIDRs the stack
+/// itself routes to a NAT gateway from some subnet of a placement (checked from every subnet of that placement, so an
+/// AZ whose route table lacks the route is caught). With neither, the policy reports nothing.
+/// https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html (the NAT rewrites the source to its Elastic IP)
+/// </summary>
+public sealed class FixedEgressThroughNat : IPolicy
+{
+    public const string Name = "fixed-egress-through-nat";
+
+    public PolicyInfo Info { get; } = new(
+        Name,
+        "Allow-listed destinations leave through a NAT gateway's Elastic IP",
+        "Traffic from task subnets to each fixed-egress CIDR (configured, or routed to a NAT by the stack) leaves through a public NAT gateway with an Elastic IP.",
+        EnforcementLevel.Mandatory,
+        PolicyScope.Stack,
+        PolicySchema.Of(("fixedEgressCidrs", PolicySchema.CidrList("Allow-listed destinations (IPv4 CIDR blocks) that must be reached from a fixed address."))));
+
+    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    {
+        var configured = settings.Cidrs("fixedEgressCidrs");
+        foreach (var placement in context.Model.Placements)
+        {
+            var cidrs = new List<Cidr>(configured);
+            foreach (var subnet in placement.Subnets)
+            {
+                if (context.Model.RouteTableOf(subnet, out _) is { } table)
+                {
+                    cidrs.AddRange(table.Routes
+                        .Where(r => r.Target == RouteTargetKind.NatGateway && r.Destination.IsKnown && !r.Destination.IsSecret && r.Destination.Value.PrefixLength > 0)
+                        .Select(r => r.Destination.Value));
+                }
+            }
+
+            foreach (var cidr in cidrs.Distinct())
+            {
+                foreach (var subnet in placement.Subnets)
+                {
+                    var path = context.Reachability.Find(placement, subnet, Destination.FixedEgress(cidr));
+                    var problem = path.Kind switch
+                    {
+                        PathKind.NatGateway when path.Nat?.AllocationId.Kind == RefKind.Absent && path.Nat?.IsRegional == false => $"NAT gateway {path.Nat.Name} has no Elastic IP",
+                        PathKind.NatGateway => null,
+                        PathKind.InternetGateway => $"it leaves through {path.Detail}, which changes with every task",
+                        PathKind.None => path.Detail,
+                        _ => null,
+                    };
+                    if (problem is not null)
+                    {
+                        yield return new Finding(
+                            placement.Resource,
+                            $"Traffic of {placement.Name} from subnet {subnet.Name}{PolicyContext.Az(subnet)} to the allow-listed {cidr} does not leave through a NAT gateway's Elastic IP: {problem}. Fix: route {cidr} to a public NAT gateway (with an Elastic IP) that sits in another public subnet, in every task subnet's route table.");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using FargateNetwork.Policies.Model;
+using FargateNetwork.Policies.Pack;
+using FargateNetwork.Policies.Reachability;
+
+namespace FargateNetwork.Policies.Rules;
+
+/// <summary>
+/// <c>image-pulls-through-nat</c> [advisory]: task subnets whose ECR or S3 traffic goes through a NAT gateway. A NAT
+/// gateway bills every GB it processes, AWS destinations included; the S3 gateway endpoint is free and carries the
+/// image layers. https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html (pricing: use endpoints for
+/// AWS-service traffic). The estimate: pulls per day × image size × 30 days × the Region's NAT price per GB, against
+/// the interface endpoints' hourly cost (ecr.api and ecr.dkr in each task AZ; S3 gateway free).
+/// </summary>
+public sealed class ImagePullsThroughNat : IPolicy
+{
+    public const string Name = "image-pulls-through-nat";
+
+    public PolicyInfo Info { get; } = new(
+        Name,
+        "Image pulls do not go through a NAT gateway",
+        "Task subnets whose ECR or S3 traffic goes through a NAT gateway, with the estimated monthly NAT data-processing cost and the cost with endpoints instead.",
+        EnforcementLevel.Advisory,
+        PolicyScope.Stack,
+        PolicySchema.Of(
+            ("pullsPerDay", PolicySchema.Number("Image pulls per day per service (task starts, scaling, scheduled runs).", 100)),
+            ("imageSizeGiB", PolicySchema.Number("Compressed image size in GiB.", 0.5)),
+            ("region", PolicySchema.Text("Region whose prices apply when the stack does not say it.")),
+            ("natGatewayPerGbUsd", PolicySchema.OptionalNumber("NAT gateway data processing, USD per GB (default: the Region's price).")),
+            ("interfaceEndpointPerHourUsd", PolicySchema.OptionalNumber("Interface endpoint, USD per endpoint per AZ per hour (default: the Region's price).")),
+            ("interfaceEndpointPerGbUsd", PolicySchema.OptionalNumber("Interface endpoint data processing, USD per GB (default: the Region's price)."))));
+
+    /// <summary>Monthly NAT data-processing cost of one placement's image pulls.</summary>
+    public static double MonthlyPullGb(PolicySettings settings) =>
+        settings.Number("pullsPerDay", 100) * settings.Number("imageSizeGiB", 0.5) * 30;
+
+    public static Prices PricesFor(PolicyContext context, PolicySettings settings)
+    {
+        var prices = Prices.For(context.Model.Region ?? settings.Text("region"));
+        return prices with
+        {
+            NatGatewayPerGb = settings.OptionalNumber("natGatewayPerGbUsd") ?? prices.NatGatewayPerGb,
+            InterfaceEndpointPerHour = settings.OptionalNumber("interfaceEndpointPerHourUsd") ?? prices.InterfaceEndpointPerHour,
+            InterfaceEndpointPerGb = settings.OptionalNumber("interfaceEndpointPerGbUsd") ?? prices.InterfaceEndpointPerGb,
+        };
+    }
+
+    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    {
+        var prices = PricesFor(context, settings);
+        var gb = MonthlyPullGb(settings);
+        foreach (var placement in context.Model.Placements)
+        {
+            var throughNat = new SortedSet<string>(StringComparer.Ordinal);
+            var natSubnets = new List<string>();
+            foreach (var subnet in placement.Subnets)
+            {
+                var any = false;
+                foreach (var service in (ReadOnlySpan<string>)[Destination.EcrApi, Destination.EcrDkr, Destination.S3])
+                {
+                    if (context.Reachability.Find(placement, subnet, Destination.ForService(service)).Kind == PathKind.NatGateway)
+                    {
+                        throughNat.Add(service);
+                        any = true;
+                    }
+                }
+
+                if (any)
+                {
+                    natSubnets.Add(subnet.Name);
+                }
+            }
+
+            if (throughNat.Count == 0)
+            {
+                continue;
+            }
+
+            var azs = placement.Subnets.Where(s => s.AvailabilityZone.IsKnown).Select(s => s.AvailabilityZone.Value).Distinct(StringComparer.Ordinal).Count();
+            azs = Math.Max(azs, 1);
+            var layersViaNat = throughNat.Contains(Destination.S3);
+            var natCost = layersViaNat ? gb * prices.NatGatewayPerGb : 0;
+            var interfaceServices = throughNat.Count(s => s != Destination.S3);
+            var endpointCost = interfaceServices * azs * Prices.HoursPerMonth * prices.InterfaceEndpointPerHour;
+            var priceNote = prices.Listed ? $"{prices.Region} prices" : $"us-east-1 prices (no price table for {prices.Region}; override in config)";
+            var services = string.Join(", ", throughNat.Select(context.Model.ServiceName));
+            var layers = layersViaNat
+                ? $"Estimated NAT data processing for the image layers: ${natCost:F2}/month for {settings.Number("pullsPerDay", 100):G} pulls/day of {settings.Number("imageSizeGiB", 0.5):G} GiB ({gb:G} GB at ${prices.NatGatewayPerGb}/GB, {priceNote}). With the S3 gateway endpoint on the task route tables (free) the layers skip the NAT."
+                : "The image layers already use the S3 gateway endpoint; the NAT carries only the ECR API and manifest calls (small, billed per GB).";
+            var endpoints = interfaceServices > 0
+                ? $" ECR interface endpoints instead: {interfaceServices} endpoint(s) in {azs} AZ(s) cost ${endpointCost:F2}/month ({priceNote})."
+                : string.Empty;
+            yield return new Finding(
+                placement.Resource,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Image pulls of {placement.Name} from subnets {string.Join(", ", natSubnets)} go through a NAT gateway ({services}). {layers}{endpoints} Fix: add the S3 gateway endpoint to the task subnets' route tables, and ecr.api/ecr.dkr interface endpoints when the pull volume justifies them."),
+                AdvisoryOnly: true);
+        }
+    }
+}

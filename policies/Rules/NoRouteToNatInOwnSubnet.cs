@@ -1,0 +1,45 @@
+using FargateNetwork.Policies.Model;
+using FargateNetwork.Policies.Pack;
+
+namespace FargateNetwork.Policies.Rules;
+
+/// <summary>
+/// <c>no-route-to-nat-in-own-subnet</c> [mandatory]: no subnet routes traffic to a NAT gateway that sits in that same
+/// subnet. The route would also catch the NAT's own packets, and an appliance must be in another subnet than the
+/// traffic's source (AWS middlebox routing rules: https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html).
+/// This is the trap of seed 000: the fixed-egress route must live in the tasks' subnet, the NAT in another one.
+/// </summary>
+public sealed class NoRouteToNatInOwnSubnet : IPolicy
+{
+    public const string Name = "no-route-to-nat-in-own-subnet";
+
+    public PolicyInfo Info { get; } = new(
+        Name,
+        "No subnet routes to a NAT gateway inside itself",
+        "No subnet's route table sends traffic to a NAT gateway that sits in that same subnet.",
+        EnforcementLevel.Mandatory,
+        PolicyScope.Stack,
+        PolicySchema.Empty());
+
+    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    {
+        foreach (var nat in context.Model.NatGateways)
+        {
+            if (nat.Subnet is not { } subnet || context.Model.RouteTableOf(subnet, out _) is not { } table)
+            {
+                continue;
+            }
+
+            foreach (var route in table.Routes)
+            {
+                if (route.Target == RouteTargetKind.NatGateway && route.NatGateway == nat)
+                {
+                    var destination = route.Destination.IsKnown ? route.Destination.Shown : route.DestinationPrefixListId.Shown;
+                    yield return new Finding(
+                        subnet.Resource,
+                        $"Subnet {subnet.Name} routes {destination} to NAT gateway {nat.Name} (route table {table.Name}), which sits in this same subnet: the traffic never leaves. Fix: move the NAT gateway to another public subnet, or use a separate route table for the NAT's subnet.");
+                }
+            }
+        }
+    }
+}

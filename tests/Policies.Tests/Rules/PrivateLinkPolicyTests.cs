@@ -1,0 +1,58 @@
+using FargateNetwork.Policies.Tests.Model;
+
+namespace FargateNetwork.Policies.Tests.Rules;
+
+public class PrivateLinkPolicyTests
+{
+    private const string Nlb = "privatelink-nlb-covers-target-azs";
+    private const string Consumers = "endpoint-service-restricts-consumers";
+
+    [Theory]
+    [InlineData(RefStyle.Reference)]
+    [InlineData(RefStyle.Id)]
+    public void InternetFacingNlbIsReported(RefStyle style) =>
+        Expect.Violations(Scenarios.PrivateLink(style).Set("nlb", "internal", false), (Nlb, "nlb"));
+
+    [Fact]
+    public void NlbDefaultsToInternetFacing() =>
+        Expect.Violations(Scenarios.PrivateLink().Unset("nlb", "internal"), (Nlb, "nlb"));
+
+    [Theory]
+    [InlineData(RefStyle.Reference)]
+    [InlineData(RefStyle.Id)]
+    public void NlbMissingATargetAzIsReported(RefStyle style)
+    {
+        var b = Scenarios.PrivateLink(style);
+        b.Set("nlb", "subnets", b.Refs("taskA"));
+        Expect.Violations(b, (Nlb, "nlb"));
+        Assert.Contains("ap-northeast-1c", Expect.Evaluate(b).Violations[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InstanceTargetGroupIsReported() =>
+        Expect.Violations(Scenarios.PrivateLink().Unset("tg", "targetType"), (Nlb, "tg"));
+
+    [Fact]
+    public void ApplicationLoadBalancerBehindAnEndpointServiceIsReported() =>
+        Expect.Violations(Scenarios.PrivateLink().Set("nlb", "loadBalancerType", "application"), (Nlb, "nlb"));
+
+    [Fact]
+    public void AutoAcceptWithoutPrincipalsIsReported() =>
+        Expect.Violations(Scenarios.PrivateLink().Set("endpointService", "acceptanceRequired", false).Unset("endpointService", "allowedPrincipals"), (Consumers, "endpointService"));
+
+    [Fact]
+    public void AutoAcceptWithNamedPrincipalsPasses() =>
+        Expect.Violations(Scenarios.PrivateLink().Set("endpointService", "acceptanceRequired", false));
+
+    [Fact]
+    public void StarPrincipalIsReportedEvenWithAcceptance() =>
+        Expect.Violations(Scenarios.PrivateLink().Set("endpointService", "allowedPrincipals", new[] { "*" }), (Consumers, "endpointService"));
+
+    [Fact]
+    public void StarPrincipalFromASeparateResourceIsReported()
+    {
+        var b = Scenarios.PrivateLink().Set("endpointService", "acceptanceRequired", false).Unset("endpointService", "allowedPrincipals");
+        b.Add("aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple", "everyone", ("vpcEndpointServiceId", b.Ref("endpointService")), ("principalArn", "*"));
+        Expect.Violations(b, (Consumers, "endpointService"));
+    }
+}
