@@ -8,6 +8,10 @@ namespace FargateNetwork.Policies.Inputs;
 /// stack as it would be after the update, from each step's <c>newState</c>. Steps without a new state (deletes) are
 /// skipped; a URN that appears in several steps (a replacement) is taken once. Values not known before the update
 /// are the unknown sentinel; the model resolves an unknown whose property dependencies name one resource.
+/// The preview shows a step's new state before the step runs, so a resource that stays (<c>same</c>, <c>update</c>)
+/// has no id and no outputs there yet: they come from its <c>oldState</c>, so that other resources' literal ids
+/// resolve. Secrets are printed as the string <c>[secret]</c> (pulumi/pulumi <c>pkg/backend/display/json.go</c>
+/// always masks them): a secret whose value is unknown.
 /// </summary>
 public static class PreviewReader
 {
@@ -41,7 +45,19 @@ public static class PreviewReader
             }
 
             var stepUrn = step.TryGetProperty("urn", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-            var resource = StateResource.Read(newState, file, where + ".newState", stepUrn);
+            var resource = StateResource.Read(newState, file, where + ".newState", stepUrn, StateValue.Dialect.Preview);
+            var op = step.TryGetProperty("op", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
+            if (op is "same" or "update" or "refresh" or "read" or "import"
+                && step.TryGetProperty("oldState", out var oldState) && oldState.ValueKind == JsonValueKind.Object)
+            {
+                var old = StateResource.Read(oldState, file, where + ".oldState", stepUrn, StateValue.Dialect.Preview);
+                resource = resource with
+                {
+                    Id = resource.Id ?? old.Id,
+                    Outputs = resource.Outputs is { Properties.Count: > 0 } ? resource.Outputs : old.Outputs,
+                };
+            }
+
             if (seen.Add(resource.Urn))
             {
                 result.Add(resource);

@@ -10,7 +10,7 @@ namespace FargateNetwork.Policies.Inputs;
 /// </summary>
 public static class StateResource
 {
-    public static StackResource Read(JsonElement state, string file, string where, string? fallbackUrn = null)
+    public static StackResource Read(JsonElement state, string file, string where, string? fallbackUrn = null, StateValue.Dialect dialect = StateValue.Dialect.State)
     {
         if (state.ValueKind != JsonValueKind.Object)
         {
@@ -27,11 +27,11 @@ public static class StateResource
             urn,
             type,
             NameOf(urn),
-            Properties(state, "inputs", file, where),
+            Properties(state, "inputs", file, where, dialect),
             string.IsNullOrEmpty(id) || id == StateValue.UnknownSentinel ? null : id,
             string.IsNullOrEmpty(parent) ? null : parent,
             Dependencies(state, file, where),
-            state.TryGetProperty("outputs", out _) ? Properties(state, "outputs", file, where) : null);
+            state.TryGetProperty("outputs", out _) ? Properties(state, "outputs", file, where, dialect) : null);
     }
 
     /// <summary>The name, the last <c>::</c> segment of the URN.</summary>
@@ -66,7 +66,7 @@ public static class StateResource
             : throw new InputException($"{file}: {where}.{key}: expected a string, found {Kind(value)}");
     }
 
-    private static ObjectValue Properties(JsonElement state, string key, string file, string where)
+    private static ObjectValue Properties(JsonElement state, string key, string file, string where, StateValue.Dialect dialect)
     {
         if (!state.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -80,7 +80,7 @@ public static class StateResource
 
         try
         {
-            return StateValue.ConvertObject(value);
+            return StateValue.ConvertObject(value, dialect);
         }
         catch (InputException e)
         {

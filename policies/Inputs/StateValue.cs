@@ -21,7 +21,17 @@ public static class StateValue
     public const string ResourceReferenceSignature = "5cf8f73096256a8f31e491e813e4eb8e";
     public const string OutputSignature = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 
-    public static PropertyValue Convert(JsonElement element, int depth = 0)
+    /// <summary>How secrets are written: as signed objects (stack export) or masked as <c>[secret]</c> (preview JSON).</summary>
+    public enum Dialect
+    {
+        State,
+        Preview,
+    }
+
+    /// <summary>What <c>pulumi preview --json</c> prints in place of a secret.</summary>
+    public const string MaskedSecret = "[secret]";
+
+    public static PropertyValue Convert(JsonElement element, Dialect dialect = Dialect.State, int depth = 0)
     {
         if (depth > 256)
         {
@@ -32,7 +42,12 @@ public static class StateValue
         {
             case JsonValueKind.String:
                 var text = element.GetString()!;
-                return text == UnknownSentinel ? UnknownValue.Instance : new StringValue(text);
+                return text switch
+                {
+                    UnknownSentinel => UnknownValue.Instance,
+                    MaskedSecret when dialect == Dialect.Preview => new SecretValue(UnknownValue.Instance),
+                    _ => new StringValue(text),
+                };
             case JsonValueKind.Number:
                 return new NumberValue(element.GetDouble());
             case JsonValueKind.True:
@@ -43,20 +58,20 @@ public static class StateValue
                 var items = new List<PropertyValue>(element.GetArrayLength());
                 foreach (var item in element.EnumerateArray())
                 {
-                    items.Add(Convert(item, depth + 1));
+                    items.Add(Convert(item, dialect, depth + 1));
                 }
 
                 return new ArrayValue(items);
             case JsonValueKind.Object:
                 if (element.TryGetProperty(SignatureKey, out var signature))
                 {
-                    return Special(element, signature.ValueKind == JsonValueKind.String ? signature.GetString() : null, depth);
+                    return Special(element, signature.ValueKind == JsonValueKind.String ? signature.GetString() : null, dialect, depth);
                 }
 
                 var properties = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
-                    properties[property.Name] = Convert(property.Value, depth + 1);
+                    properties[property.Name] = Convert(property.Value, dialect, depth + 1);
                 }
 
                 return new ObjectValue(properties);
@@ -66,10 +81,10 @@ public static class StateValue
     }
 
     /// <summary>An object property, or <see cref="ObjectValue.Empty"/> when absent or null.</summary>
-    public static ObjectValue ConvertObject(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object && Convert(element) is ObjectValue o ? o : ObjectValue.Empty;
+    public static ObjectValue ConvertObject(JsonElement element, Dialect dialect = Dialect.State) =>
+        element.ValueKind == JsonValueKind.Object && Convert(element, dialect) is ObjectValue o ? o : ObjectValue.Empty;
 
-    private static PropertyValue Special(JsonElement element, string? signature, int depth)
+    private static PropertyValue Special(JsonElement element, string? signature, Dialect dialect, int depth)
     {
         switch (signature)
         {
@@ -79,7 +94,7 @@ public static class StateValue
                     try
                     {
                         using var inner = JsonDocument.Parse(plaintext.GetString()!);
-                        return new SecretValue(Convert(inner.RootElement, depth + 1));
+                        return new SecretValue(Convert(inner.RootElement, dialect, depth + 1));
                     }
                     catch (JsonException)
                     {
@@ -90,7 +105,7 @@ public static class StateValue
 
                 if (element.TryGetProperty("value", out var value))
                 {
-                    return new SecretValue(Convert(value, depth + 1));
+                    return new SecretValue(Convert(value, dialect, depth + 1));
                 }
 
                 return new SecretValue(UnknownValue.Instance);
@@ -99,7 +114,7 @@ public static class StateValue
                     ? new ReferenceValue(urn.GetString()!, "id")
                     : UnknownValue.Instance;
             case OutputSignature:
-                var known = element.TryGetProperty("value", out var outputValue) ? Convert(outputValue, depth + 1) : UnknownValue.Instance;
+                var known = element.TryGetProperty("value", out var outputValue) ? Convert(outputValue, dialect, depth + 1) : UnknownValue.Instance;
                 return element.TryGetProperty("secret", out var isSecret) && isSecret.ValueKind == JsonValueKind.True ? new SecretValue(known) : known;
             default:
                 // Assets and archives: their content does not matter to the network rules.
