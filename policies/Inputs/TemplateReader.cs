@@ -7,9 +7,9 @@ namespace FargateNetwork.Policies.Inputs;
 /// Reads the <c>resources:</c> of a Pulumi YAML (or JSON) template, such as our compiler's output or a hand-written
 /// Pulumi YAML program, into stack resources. A logical name becomes the URN
 /// <c>urn:pulumi:template::PROJECT::TYPE::NAME</c> (the parent's type chain joined with <c>$</c> for a child, as
-/// Pulumi does). <c>${x.prop}</c> alone in a string becomes a reference to resource <c>x</c>; anything that cannot
-/// be known before deployment (config, <c>pulumi.stack</c>, variables, text mixed with interpolations, invokes) is
-/// unknown. Short type tokens are expanded (<c>aws:ec2:Vpc</c> → <c>aws:ec2/vpc:Vpc</c>).
+/// Pulumi does). <c>${x.prop}</c> alone in a string becomes a reference to resource <c>x</c>, <c>${v.path}</c> the
+/// value of variable <c>v</c> at that path; anything that cannot be known before deployment (config,
+/// <c>pulumi.stack</c>, text mixed with interpolations, invokes) is unknown. Short type tokens are expanded (<c>aws:ec2:Vpc</c> → <c>aws:ec2/vpc:Vpc</c>).
 /// </summary>
 public sealed class TemplateReader
 {
@@ -18,6 +18,9 @@ public sealed class TemplateReader
 
     private readonly string file;
     private readonly Dictionary<string, string> urns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceNode> variables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PropertyValue> variableValues = new(StringComparer.Ordinal);
+    private readonly HashSet<string> evaluating = new(StringComparer.Ordinal);
 
     private TemplateReader(string file) => this.file = file;
 
@@ -64,6 +67,14 @@ public sealed class TemplateReader
                 && Interpolation.Split(expression) is var (root2, path) && path.Length == 0 && declared.ContainsKey(root2))
             {
                 declared[logicalName] = entry with { Parent = root2 };
+            }
+        }
+
+        if (root.Get("variables") is MappingNode variablesNode)
+        {
+            foreach (var (variableName, value) in variablesNode.Entries)
+            {
+                variables[variableName] = value;
             }
         }
 
@@ -142,9 +153,41 @@ public sealed class TemplateReader
             {
                 return new ReferenceValue(urn, path.Length == 0 ? "id" : path);
             }
+
+            if (Variable(root) is { } variable)
+            {
+                return PropertyPath.Select(variable, path);
+            }
         }
 
         return UnknownValue.Instance;
+    }
+
+    /// <summary>
+    /// The value of a template variable (<c>variables:</c>), converted once; a variable that refers to itself
+    /// (directly or not) is unknown.
+    /// </summary>
+    private PropertyValue? Variable(string name)
+    {
+        if (variableValues.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (!variables.TryGetValue(name, out var node))
+        {
+            return null;
+        }
+
+        if (!evaluating.Add(name))
+        {
+            return UnknownValue.Instance;
+        }
+
+        var value = Convert(node, 0);
+        evaluating.Remove(name);
+        variableValues[name] = value;
+        return value;
     }
 
     private InputException Error(SourceNode node, string problem) =>
