@@ -21,6 +21,11 @@ public sealed record StackInput(string Source, string DisplayName, InputFormat F
     public static StackInput Load(string source, TextReader stdin)
     {
         var display = source == Stdin ? "<stdin>" : source;
+        if (source != Stdin && Directory.Exists(source))
+        {
+            throw new InputException($"{display}: is a directory: give a template, stack export or preview JSON file");
+        }
+
         string text;
         try
         {

@@ -22,6 +22,9 @@ public sealed class TemplateReader
     private readonly Dictionary<string, PropertyValue> variableValues = new(StringComparer.Ordinal);
     private readonly HashSet<string> evaluating = new(StringComparer.Ordinal);
 
+    // A YAML alias is one shared node: converted once, so repeated aliases stay linear.
+    private readonly Dictionary<SourceNode, PropertyValue> converted = new(ReferenceEqualityComparer.Instance);
+
     private TemplateReader(string file) => this.file = file;
 
     public static IReadOnlyList<StackResource> Read(MappingNode root, string file) => new TemplateReader(file).ReadAll(root);
@@ -51,7 +54,7 @@ public sealed class TemplateReader
 
             if (body.Get("type") is not ScalarNode { Text.Length: > 0 } typeNode)
             {
-                throw Error(body, $"resource '{logicalName}': missing type (such as aws:ec2/vpc:Vpc)");
+                throw Error(body, $"resource '{logicalName}': missing type, or not a string (such as aws:ec2/vpc:Vpc)");
             }
 
             if (!declared.TryAdd(logicalName, (ResourceGraph.CanonicalType(typeNode.Text), null, body)))
@@ -110,11 +113,23 @@ public sealed class TemplateReader
 
     private PropertyValue Convert(SourceNode node, int depth)
     {
+        if (converted.TryGetValue(node, out var done))
+        {
+            return done;
+        }
+
         if (depth > 256)
         {
             throw Error(node, "nested more than 256 levels");
         }
 
+        var value = ConvertNew(node, depth);
+        converted[node] = value;
+        return value;
+    }
+
+    private PropertyValue ConvertNew(SourceNode node, int depth)
+    {
         switch (node)
         {
             case ScalarNode { Quoted: false } plain when CoreSchema.Literal(plain.Text) is { } literal:

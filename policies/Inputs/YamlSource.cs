@@ -37,7 +37,7 @@ public static class YamlSource
             throw new InputException($"{file}: {stream.Documents.Count} YAML documents; a template is one document");
         }
 
-        return Convert(stream.Documents[0].RootNode, 0, file);
+        return Convert(stream.Documents[0].RootNode, 0, file, new Dictionary<YamlNode, SourceNode>(ReferenceEqualityComparer.Instance));
     }
 
     private static string Describe(string reason)
@@ -47,13 +47,29 @@ public static class YamlSource
         return marker >= 0 ? reason[(marker + 3)..] : reason;
     }
 
-    private static SourceNode Convert(YamlNode node, int depth, string file)
+    /// <summary>
+    /// Converts a node; an aliased node is converted once and shared (<paramref name="converted"/>), so aliases of
+    /// aliases ("billion laughs") stay linear.
+    /// </summary>
+    private static SourceNode Convert(YamlNode node, int depth, string file, Dictionary<YamlNode, SourceNode> converted)
     {
-        if (depth > 256)
+        if (converted.TryGetValue(node, out var done))
         {
-            throw new InputException($"{file}: line {node.Start.Line}: nested more than 256 levels");
+            return done;
         }
 
+        if (depth > 256)
+        {
+            throw new InputException($"{file}: line {node.Start.Line}: nested more than 256 levels (or an alias that contains itself)");
+        }
+
+        var result = ConvertNew(node, depth, file, converted);
+        converted[node] = result;
+        return result;
+    }
+
+    private static SourceNode ConvertNew(YamlNode node, int depth, string file, Dictionary<YamlNode, SourceNode> converted)
+    {
         var line = (int)node.Start.Line;
         switch (node)
         {
@@ -61,13 +77,13 @@ public static class YamlSource
                 var quoted = scalar.Style is not ScalarStyle.Plain and not ScalarStyle.Any || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StringTag);
                 return new ScalarNode(scalar.Value ?? string.Empty, quoted, line);
             case YamlSequenceNode sequence:
-                return new SequenceNode(sequence.Children.Select(c => Convert(c, depth + 1, file)).ToList(), line);
+                return new SequenceNode(sequence.Children.Select(c => Convert(c, depth + 1, file, converted)).ToList(), line);
             case YamlMappingNode mapping:
                 var entries = new List<KeyValuePair<string, SourceNode>>(mapping.Children.Count);
                 foreach (var (key, value) in mapping.Children)
                 {
                     var name = key is YamlScalarNode k ? k.Value ?? string.Empty : throw new InputException($"{file}: line {key.Start.Line}: a mapping key must be a scalar");
-                    entries.Add(new(name, Convert(value, depth + 1, file)));
+                    entries.Add(new(name, Convert(value, depth + 1, file, converted)));
                 }
 
                 return new MappingNode(entries, line);
