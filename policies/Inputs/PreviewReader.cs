@@ -58,6 +58,7 @@ public static class PreviewReader
                 };
             }
 
+            resource = resource with { Inputs = ResolveUnknownLists(resource) };
             if (seen.Add(resource.Urn))
             {
                 result.Add(resource);
@@ -65,5 +66,38 @@ public static class PreviewReader
         }
 
         return result;
+        }
+
+    /// <summary>
+    /// A top-level list whose items are all unknown and whose property dependencies name exactly as many resources,
+    /// all of one type (<c>subnetIds: [unknown, unknown]</c> depending on two subnets), lists those resources: each
+    /// item can only come from one of them. Anything less certain stays unknown.
+    /// </summary>
+    private static ObjectValue ResolveUnknownLists(StackResource resource)
+    {
+        if (resource.PropertyDependencies is not { Count: > 0 } dependencies)
+        {
+            return resource.Inputs;
+        }
+
+        Dictionary<string, PropertyValue>? changed = null;
+        foreach (var (name, value) in resource.Inputs.Properties)
+        {
+            if (value is ArrayValue { Items.Count: > 0 } list && list.Items.All(i => i is UnknownValue)
+                && dependencies.TryGetValue(name, out var urns) && urns.Distinct(StringComparer.Ordinal).Count() == list.Items.Count
+                && urns.Select(TypeOf).Distinct(StringComparer.Ordinal).Count() == 1)
+            {
+                changed ??= new Dictionary<string, PropertyValue>(resource.Inputs.Properties, StringComparer.Ordinal);
+                changed[name] = new ArrayValue(urns.Distinct(StringComparer.Ordinal).Select(u => (PropertyValue)new ReferenceValue(u, "id")).ToList());
+            }
+        }
+
+        return changed is null ? resource.Inputs : new ObjectValue(changed);
+    }
+
+    private static string TypeOf(string urn)
+    {
+        var parts = urn.Split("::");
+        return parts.Length >= 4 ? parts[2][(parts[2].LastIndexOf('$') + 1)..] : urn;
     }
 }

@@ -98,6 +98,28 @@ public class StateReaderTests
     }
 
     [Fact]
+    public void AListOfUnknownsDependingOnAsManyResourcesOfOneTypeListsThem()
+    {
+        const string A = "urn:pulumi:dev::p::aws:ec2/subnet:Subnet::a";
+        const string C = "urn:pulumi:dev::p::aws:ec2/subnet:Subnet::c";
+        const string Sg = "urn:pulumi:dev::p::aws:ec2/securityGroup:SecurityGroup::sg";
+        const string U = StateValue.UnknownSentinel;
+        var input = Read.Text($$$$"""
+            {"steps": [{"op": "create", "urn": "urn:pulumi:dev::p::aws:ec2/vpcEndpoint:VpcEndpoint::e", "newState": {
+              "type": "aws:ec2/vpcEndpoint:VpcEndpoint",
+              "inputs": {"subnetIds": ["{{{{U}}}}", "{{{{U}}}}"], "securityGroupIds": ["{{{{U}}}}", "{{{{U}}}}"], "routeTableIds": ["{{{{U}}}}", "rtb-1"]},
+              "propertyDependencies": {"subnetIds": ["{{{{A}}}}", "{{{{C}}}}"], "securityGroupIds": ["{{{{Sg}}}}"],
+                                       "routeTableIds": ["urn:pulumi:dev::p::aws:ec2/routeTable:RouteTable::r"]}}}]}
+            """, "p.json");
+        var endpoint = input.Resource("e");
+        Assert.Equal([new ReferenceValue(A, "id"), new ReferenceValue(C, "id")], Assert.IsType<ArrayValue>(endpoint.Input("subnetIds")).Items);
+        // Two unknowns from one resource: which of its outputs is not known.
+        Assert.All(Assert.IsType<ArrayValue>(endpoint.Input("securityGroupIds")).Items, i => Assert.Equal(UnknownValue.Instance, i));
+        // Not all unknown: left as it is.
+        Assert.Equal(UnknownValue.Instance, endpoint.Input("routeTableIds").At(0));
+    }
+
+    [Fact]
     public void ResourceReferencesAndOutputValuesInStateAreUnderstood()
     {
         var input = Read.Text("""
