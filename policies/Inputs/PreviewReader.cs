@@ -66,7 +66,7 @@ public static class PreviewReader
         }
 
         return result;
-        }
+    }
 
     /// <summary>
     /// A top-level list whose items are all unknown and whose property dependencies name exactly as many resources,
