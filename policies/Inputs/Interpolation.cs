@@ -61,10 +61,18 @@ public sealed record Interpolation(string? Literal, string? Expression)
 
     /// <summary>
     /// Splits an expression into its root name and the property path: <c>vpc.id</c> → (<c>vpc</c>, <c>id</c>),
-    /// <c>lb.subnets[0]</c> → (<c>lb</c>, <c>subnets[0]</c>), <c>vpc</c> → (<c>vpc</c>, empty).
+    /// <c>lb.subnets[0]</c> → (<c>lb</c>, <c>subnets[0]</c>), <c>vpc</c> → (<c>vpc</c>, empty),
+    /// <c>["a.b"].id</c> → (<c>a.b</c>, <c>id</c>).
     /// </summary>
     public static (string Root, string Path) Split(string expression)
     {
+        // A name with dots is written ["name.with.dots"].
+        if (expression.StartsWith("[\"", StringComparison.Ordinal) && expression.IndexOf("\"]", 2, StringComparison.Ordinal) is > 0 and var close)
+        {
+            var rest = expression[(close + 2)..];
+            return (expression[2..close], rest.StartsWith('.') ? rest[1..] : rest);
+        }
+
         var end = expression.IndexOfAny(['.', '[']);
         if (end < 0)
         {

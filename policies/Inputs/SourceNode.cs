@@ -17,17 +17,27 @@ public sealed record SequenceNode(IReadOnlyList<SourceNode> Items, int Line) : S
 /// <summary>A mapping; the keys keep their order of appearance.</summary>
 public sealed record MappingNode(IReadOnlyList<KeyValuePair<string, SourceNode>> Entries, int Line) : SourceNode(Line)
 {
+    /// <summary>
+    /// The value of <paramref name="key"/>; Pulumi YAML matches template keys case-insensitively (with a warning), so
+    /// an exact match wins and otherwise any casing is accepted.
+    /// </summary>
     public SourceNode? Get(string key)
     {
+        SourceNode? other = null;
         foreach (var entry in Entries)
         {
             if (entry.Key == key)
             {
                 return entry.Value;
             }
+
+            if (other is null && entry.Key.Equals(key, StringComparison.OrdinalIgnoreCase))
+            {
+                other = entry.Value;
+            }
         }
 
-        return null;
+        return other;
     }
 
     /// <summary>Converts a JSON value (a JSON template) into the tree. JSON has no line numbers here: 0.</summary>

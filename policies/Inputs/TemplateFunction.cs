@@ -7,17 +7,19 @@ namespace FargateNetwork.Policies.Inputs;
 /// The Pulumi YAML built-in functions (<c>fn::name: argument</c>) as far as a check before deployment can evaluate
 /// them: <c>fn::toJSON</c> keeps the value itself (the model reads a JSON string or the structure alike),
 /// <c>fn::secret</c> marks a secret, <c>fn::join</c>, <c>fn::select</c> and <c>fn::split</c> are evaluated on literal
-/// arguments. Anything else (invokes, assets, base64, a reference among the arguments) is unknown.
+/// arguments, <c>fn::unsecret</c> drops the secret mark. Anything else (invokes, assets, base64, a reference among
+/// the arguments) is unknown. Pulumi YAML matches function names case-insensitively.
 /// </summary>
 public static class TemplateFunction
 {
     public const string Prefix = "fn::";
 
     /// <summary>Evaluates <paramref name="name"/> on its already converted <paramref name="argument"/>.</summary>
-    public static PropertyValue Evaluate(string name, PropertyValue argument) => name switch
+    public static PropertyValue Evaluate(string name, PropertyValue argument) => name.ToLowerInvariant() switch
     {
-        "fn::toJSON" => argument,
+        "fn::tojson" => argument,
         "fn::secret" => argument is SecretValue ? argument : new SecretValue(argument),
+        "fn::unsecret" => argument is SecretValue secret ? secret.Inner : argument,
         "fn::join" => Join(argument),
         "fn::select" => Select(argument),
         "fn::split" => Split(argument),

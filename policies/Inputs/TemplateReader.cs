@@ -138,7 +138,7 @@ public sealed class TemplateReader
                 return FromString(scalar.Text);
             case SequenceNode sequence:
                 return new ArrayValue(sequence.Items.Select(i => Convert(i, depth + 1)).ToList());
-            case MappingNode { Entries: [var only] } function when only.Key.StartsWith(TemplateFunction.Prefix, StringComparison.Ordinal):
+            case MappingNode { Entries: [var only] } function when only.Key.StartsWith(TemplateFunction.Prefix, StringComparison.OrdinalIgnoreCase):
                 return TemplateFunction.Evaluate(only.Key, Convert(only.Value, depth + 1));
             case MappingNode mapping:
                 var properties = new Dictionary<string, PropertyValue>(mapping.Entries.Count, StringComparer.Ordinal);
