@@ -62,6 +62,13 @@ public static class CheckCommand
                 exit = BadInput;
                 continue;
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A defect in a reader: still one line, and not a pass. The message is the exception's, never a value.
+                stderr.WriteLine($"{(file == StackInput.Stdin ? "<stdin>" : file)}: internal error while reading ({e.GetType().Name})");
+                exit = BadInput;
+                continue;
+            }
 
             Evaluation evaluation;
             try
