@@ -85,7 +85,7 @@ public sealed record StackInput(string Source, string DisplayName, InputFormat F
     {
         if (root.ValueKind == JsonValueKind.Object)
         {
-            if (root.TryGetProperty("deployment", out _))
+            if (root.TryGetProperty("deployment", out _) || root.TryGetProperty("checkpoint", out _))
             {
                 return new(source, display, InputFormat.StackExport, StackExportReader.Read(root, display));
             }

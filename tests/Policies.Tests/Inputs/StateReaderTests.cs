@@ -51,6 +51,18 @@ public class StateReaderTests
     }
 
     [Fact]
+    public void ALocalBackendCheckpointFileIsReadLikeAnExport()
+    {
+        var export = File.ReadAllText(Read.Fixture("broken-stack-export.json"));
+        var checkpoint = export.Replace("\"deployment\":", "\"checkpoint\": {\"stack\": \"dev\", \"latest\":", StringComparison.Ordinal).TrimEnd() + "}";
+        var input = Read.Text(checkpoint, "dev.json");
+        Assert.Equal(InputFormat.StackExport, input.Format);
+        Assert.Equal(Read.File("broken-stack-export.json").Resources.Select(r => r.Urn), input.Resources.Select(r => r.Urn));
+        var e = Assert.Throws<InputException>(() => Read.Text("{\"checkpoint\": {\"latest\": {\"resources\": [{\"urn\": []}]}}}", "c.json"));
+        Assert.Equal("c.json: checkpoint.latest.resources[0].urn: expected a string, found an array", e.Message);
+    }
+
+    [Fact]
     public void ResourcesPendingDeletionAreLeftOut()
     {
         var input = Read.Text("""
