@@ -67,9 +67,9 @@ public sealed class TemplateReader
         {
             if (entry.Node.Get("options") is MappingNode options && options.Get("parent") is ScalarNode parent
                 && Interpolation.Parse(parent.Text).Expression is { } expression
-                && Interpolation.Split(expression) is var (root2, path) && path.Length == 0 && declared.ContainsKey(root2))
+                && Interpolation.Split(expression) is var (parentName, path) && path.Length == 0 && declared.ContainsKey(parentName))
             {
-                declared[logicalName] = entry with { Parent = root2 };
+                declared[logicalName] = entry with { Parent = parentName };
             }
         }
 
@@ -94,7 +94,8 @@ public sealed class TemplateReader
             var inputs = propertiesNode switch
             {
                 null => ObjectValue.Empty,
-                MappingNode map => (ObjectValue)Convert(map, 0),
+                // A map that is one fn:: call (an invoke's result as all properties) is not known before deployment.
+                MappingNode map => Convert(map, 0) as ObjectValue ?? ObjectValue.Empty,
                 ScalarNode { Quoted: false } s when CoreSchema.Literal(s.Text) is NullValue => ObjectValue.Empty,
                 _ => throw Error(propertiesNode, $"resource '{logicalName}': {(get is null ? "properties" : "get.state")} must be a map"),
             };

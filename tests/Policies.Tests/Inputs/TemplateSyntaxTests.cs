@@ -61,6 +61,13 @@ public class TemplateSyntaxTests
         Assert.Equal("urn:pulumi:template::project::aws:ec2/vpc:Vpc::vpc", input.Resource("vpc").Urn);
     }
 
+    [Fact]
+    public void PropertiesThatAreOneFunctionCallAreEmpty()
+    {
+        var input = Read.Text("resources:\n  vpc:\n    type: aws:ec2:Vpc\n    properties:\n      fn::invoke: {function: x}\n");
+        Assert.Empty(input.Resource("vpc").Inputs.Properties);
+    }
+
     [Theory]
     [InlineData("vpc.id", "vpc", "id")]
     [InlineData("lb.subnets[0]", "lb", "subnets[0]")]
