@@ -32,13 +32,12 @@ public static partial class CoreSchema
 
         if (text.StartsWith("0o", StringComparison.Ordinal) && text.Length > 2 && text[2..].All(c => c is >= '0' and <= '7'))
         {
-            return new NumberValue(System.Convert.ToInt64(text[2..], 8));
+            return new NumberValue(text[2..].Aggregate(0d, (n, c) => (n * 8) + (c - '0')));
         }
 
-        if (text.StartsWith("0x", StringComparison.Ordinal) && text.Length > 2
-            && long.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
+        if (text.StartsWith("0x", StringComparison.Ordinal) && text.Length > 2 && text[2..].All(char.IsAsciiHexDigit))
         {
-            return new NumberValue(hex);
+            return new NumberValue(text[2..].Aggregate(0d, (n, c) => (n * 16) + System.Convert.ToInt32(c.ToString(), 16)));
         }
 
         if (Number().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))

@@ -69,6 +69,29 @@ public class TemplateSyntaxTests
     }
 
     [Theory]
+    [InlineData("0o777777777777777777777777777")]
+    [InlineData("0xFFFFFFFFFFFFFFFFFFFFFFFFFFFF")]
+    [InlineData("123456789012345678901234567890")]
+    public void HugeIntegersAreNumbersNotCrashes(string text) =>
+        Assert.True(Assert.IsType<NumberValue>(CoreSchema.Literal(text)).Value > 1e20);
+
+    [Theory]
+    [InlineData("0x1F", 31)]
+    [InlineData("0o17", 15)]
+    [InlineData("-12", -12)]
+    [InlineData("+.5", 0.5)]
+    public void IntegersAndFloatsOfTheCoreSchema(string text, double value) =>
+        Assert.Equal(new NumberValue(value), CoreSchema.Literal(text));
+
+    [Theory]
+    [InlineData("0x")]
+    [InlineData("0o8")]
+    [InlineData("1.2.3")]
+    [InlineData("10.0.0.0/16")]
+    [InlineData("on")]
+    public void OtherPlainScalarsAreStrings(string text) => Assert.Null(CoreSchema.Literal(text));
+
+    [Theory]
     [InlineData("vpc.id", "vpc", "id")]
     [InlineData("lb.subnets[0]", "lb", "subnets[0]")]
     [InlineData("list[0].a", "list", "[0].a")]
