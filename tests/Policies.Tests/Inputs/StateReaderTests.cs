@@ -132,6 +132,33 @@ public class StateReaderTests
     }
 
     [Fact]
+    public void UnknownsUnderKeysNamingANetworkTypeListTheDependenciesOfThatType()
+    {
+        const string A = "urn:pulumi:dev::p::aws:ec2/subnet:Subnet::a";
+        const string C = "urn:pulumi:dev::p::aws:ec2/subnet:Subnet::c";
+        const string Sg = "urn:pulumi:dev::p::aws:ec2/securityGroup:SecurityGroup::sg";
+        const string Tg = "urn:pulumi:dev::p::aws:lb/targetGroup:TargetGroup::tg";
+        const string U = StateValue.UnknownSentinel;
+        var input = Read.Text($$$$"""
+            {"steps": [{"op": "create", "urn": "urn:pulumi:dev::p::aws:ecs/service:Service::s", "newState": {
+              "type": "aws:ecs/service:Service",
+              "inputs": {"networkConfiguration": {"subnets": ["{{{{U}}}}", "{{{{U}}}}"], "securityGroups": ["{{{{U}}}}"], "assignPublicIp": false},
+                         "loadBalancers": [{"targetGroupArn": "{{{{U}}}}", "containerPort": 80}],
+                         "mapping": {"subnetId": "{{{{U}}}}"}},
+              "propertyDependencies": {"networkConfiguration": ["{{{{A}}}}", "{{{{C}}}}", "{{{{Sg}}}}"], "loadBalancers": ["{{{{Tg}}}}"],
+                                       "mapping": ["{{{{A}}}}", "{{{{C}}}}"]}}}]}
+            """, "p.json");
+        var service = input.Resource("s");
+        var network = service.Input("networkConfiguration");
+        Assert.Equal([new ReferenceValue(A, "id"), new ReferenceValue(C, "id")], Assert.IsType<ArrayValue>(network.At("subnets")).Items);
+        Assert.Equal([new ReferenceValue(Sg, "id")], Assert.IsType<ArrayValue>(network.At("securityGroups")).Items);
+        Assert.Equal(new BoolValue(false), network.At("assignPublicIp"));
+        // No type hint in targetGroupArn: unknown. Two subnets for one subnetId: unknown.
+        Assert.Equal(UnknownValue.Instance, service.Input("loadBalancers").At(0, "targetGroupArn"));
+        Assert.Equal(UnknownValue.Instance, service.Input("mapping").At("subnetId"));
+    }
+
+    [Fact]
     public void ResourceReferencesAndOutputValuesInStateAreUnderstood()
     {
         var input = Read.Text("""

@@ -9,6 +9,7 @@ public class TruncatedInputTests
     [InlineData("broken-template.yaml")]
     [InlineData("broken-stack-export.json")]
     [InlineData("broken-preview.json")]
+    [InlineData("broken-preview-create.json")]
     [InlineData("secret-values.yaml")]
     public void EveryPrefixIsReadOrRejectedCleanly(string fixture)
     {
