@@ -1,0 +1,77 @@
+namespace FargateNetwork.Policies.Check;
+
+/// <summary>The options of <c>check</c>.</summary>
+/// <param name="Format">Output format; default text.</param>
+/// <param name="ConfigFile">A policy config in the shape of Pulumi's <c>--policy-pack-config</c>; default none (each policy at its default level).</param>
+/// <param name="Report">Print the reachability table per task subnet (text format); default false.</param>
+/// <param name="Files">The inputs, each a stack checked on its own; <c>-</c> is standard input.</param>
+/// <param name="Help">Print the usage and exit 0.</param>
+public sealed record CheckOptions(OutputFormat Format, string? ConfigFile, bool Report, IReadOnlyList<string> Files, bool Help = false)
+{
+    public const string Usage =
+        "usage: pulumi-analyzer-policy-fargate-network check [--format text|json|sarif] [--config FILE] [--report] FILE...\n" +
+        "  FILE    a Pulumi YAML/JSON template, a `pulumi stack export` file or `pulumi preview --json` output; - for stdin\n" +
+        "  exit    0 no mandatory violation, 1 at least one mandatory violation, 2 bad input, config or usage";
+
+    /// <summary>Parses the arguments after <c>check</c>. Throws <see cref="UsageException"/>.</summary>
+    public static CheckOptions Parse(IReadOnlyList<string> args)
+    {
+        var format = OutputFormat.Text;
+        string? config = null;
+        var report = false;
+        var files = new List<string>();
+        var optionsEnded = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (optionsEnded || arg == "-" || !arg.StartsWith('-'))
+            {
+                files.Add(arg);
+                continue;
+            }
+
+            var (name, inline) = arg.IndexOf('=', StringComparison.Ordinal) is > 0 and var eq ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+            switch (name)
+            {
+                case "--":
+                    optionsEnded = true;
+                    break;
+                case "-h" or "--help":
+                    return new CheckOptions(format, config, report, files, Help: true);
+                case "--report":
+                    report = true;
+                    break;
+                case "--format" or "-f":
+                    var value = inline ?? Next(args, ref i, name);
+                    format = value switch
+                    {
+                        "text" => OutputFormat.Text,
+                        "json" => OutputFormat.Json,
+                        "sarif" => OutputFormat.Sarif,
+                        _ => throw new UsageException($"--format {value}: expected text, json or sarif"),
+                    };
+                    break;
+                case "--config" or "-c":
+                    config = inline ?? Next(args, ref i, name);
+                    break;
+                default:
+                    throw new UsageException($"unknown option {name}");
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            throw new UsageException("no input: give a template, stack export or preview JSON file (- for stdin)");
+        }
+
+        if (files.Count(f => f == "-") > 1)
+        {
+            throw new UsageException("standard input (-) can be read once only");
+        }
+
+        return new CheckOptions(format, config, report, files);
+    }
+
+    private static string Next(IReadOnlyList<string> args, ref int i, string name) =>
+        ++i < args.Count ? args[i] : throw new UsageException($"{name} needs a value");
+}

@@ -1,0 +1,14 @@
+namespace FargateNetwork.Policies.Check;
+
+/// <summary>How <c>check</c> prints its results.</summary>
+public enum OutputFormat
+{
+    /// <summary>For people: violations grouped by resource, a summary line per input.</summary>
+    Text,
+
+    /// <summary>For scripts: <c>{"violations":[...],"reachability":[...]}</c>.</summary>
+    Json,
+
+    /// <summary>SARIF 2.1.0, for code-scanning tools.</summary>
+    Sarif,
+}

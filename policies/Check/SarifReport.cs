@@ -1,0 +1,116 @@
+using System.Text.Json;
+using FargateNetwork.Policies.Pack;
+
+namespace FargateNetwork.Policies.Check;
+
+/// <summary>
+/// The sarif format: one SARIF 2.1.0 run (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html) whose
+/// rules are the pack's policies and whose results are the violations of all inputs. A result's logical location
+/// is the resource (URN); its physical location is the input file, since a template line is not known per resource.
+/// </summary>
+public static class SarifReport
+{
+    public const string Schema = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    /// <summary>Where the pack's rules are described: Pulumi's policy-as-code documentation (no public home of our own yet).</summary>
+    public const string InformationUri = "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/";
+
+    public static void Write(Stream output, IReadOnlyList<StackCheck> checks)
+    {
+        var policies = PolicyPack.Policies;
+        var index = policies.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        using var json = new Utf8JsonWriter(output, JsonReport.WriterOptions);
+        json.WriteStartObject();
+        json.WriteString("$schema", Schema);
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", PolicyPack.PackName);
+        json.WriteString("version", PolicyPack.PackVersion);
+        json.WriteString("informationUri", InformationUri);
+        json.WriteStartArray("rules");
+        foreach (var policy in policies)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", policy.Name);
+            json.WriteString("name", policy.DisplayName);
+            json.WriteStartObject("shortDescription");
+            json.WriteString("text", policy.DisplayName);
+            json.WriteEndObject();
+            json.WriteStartObject("fullDescription");
+            json.WriteString("text", policy.Description);
+            json.WriteEndObject();
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", Level(policy.DefaultLevel));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartArray("results");
+        foreach (var check in checks)
+        {
+            foreach (var v in check.Evaluation.Violations)
+            {
+                json.WriteStartObject();
+                json.WriteString("ruleId", v.Policy);
+                json.WriteNumber("ruleIndex", index[v.Policy]);
+                json.WriteString("level", Level(v.Level));
+                json.WriteStartObject("message");
+                json.WriteString("text", v.Message);
+                json.WriteEndObject();
+                json.WriteStartArray("locations");
+                json.WriteStartObject();
+                json.WriteStartObject("physicalLocation");
+                json.WriteStartObject("artifactLocation");
+                json.WriteString("uri", ArtifactUri(check.File));
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteStartArray("logicalLocations");
+                json.WriteStartObject();
+                json.WriteString("fullyQualifiedName", v.Urn);
+                json.WriteString("name", v.Name);
+                json.WriteString("kind", "resource");
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    public static string Level(EnforcementLevel level) => level switch
+    {
+        EnforcementLevel.Mandatory => "error",
+        EnforcementLevel.Advisory => "warning",
+        _ => "none",
+    };
+
+    /// <summary>A relative path stays relative (forward slashes, escaped); an absolute one becomes a file URI.</summary>
+    public static string ArtifactUri(string file)
+    {
+        if (file == "<stdin>")
+        {
+            return "stdin";
+        }
+
+        if (Path.IsPathRooted(file))
+        {
+            return new Uri(Path.GetFullPath(file)).AbsoluteUri;
+        }
+
+        return string.Join('/', file.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+    }
+}

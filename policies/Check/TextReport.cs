@@ -1,0 +1,39 @@
+using System.Globalization;
+using FargateNetwork.Policies.Pack;
+
+namespace FargateNetwork.Policies.Check;
+
+/// <summary>
+/// The text format: per input, violations grouped by resource (<c>name (type)</c>), one line each
+/// (<c>[mandatory] policy: message</c>), then with <c>--report</c> the reachability table of each task subnet, then a
+/// summary line.
+/// </summary>
+public static class TextReport
+{
+    public static void Write(TextWriter output, IReadOnlyList<StackCheck> checks, bool report)
+    {
+        foreach (var check in checks)
+        {
+            foreach (var resource in check.Evaluation.Violations.GroupBy(v => v.Urn))
+            {
+                var first = resource.First();
+                output.WriteLine($"{first.Name} ({first.Type})");
+                foreach (var violation in resource.OrderByDescending(v => v.Level == EnforcementLevel.Mandatory))
+                {
+                    output.WriteLine($"  [{Level(violation.Level)}] {violation.Policy}: {violation.Message}");
+                }
+
+                output.WriteLine();
+            }
+
+            if (report)
+            {
+                ReachabilityTable.Write(output, check.Evaluation.Reachability);
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{check.Mandatory} mandatory, {check.Advisory} advisory violation(s) in {check.File}"));
+        }
+    }
+
+    public static string Level(EnforcementLevel level) => level.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,143 @@
+using System.Text;
+using System.Text.Json;
+using FargateNetwork.Policies.Stack;
+
+namespace FargateNetwork.Policies.Inputs;
+
+/// <summary>
+/// One input file read as a stack: the format is detected from the content (JSON with <c>deployment</c> → stack export,
+/// with <c>steps</c> → preview, YAML or JSON with <c>resources</c> → template). Every failure is an
+/// <see cref="InputException"/> with one line naming the file.
+/// </summary>
+/// <param name="Source">The path as given, or <c>-</c> for standard input.</param>
+/// <param name="DisplayName">How messages name the input: the path, or <c>&lt;stdin&gt;</c>.</param>
+public sealed record StackInput(string Source, string DisplayName, InputFormat Format, IReadOnlyList<StackResource> Resources)
+{
+    public const string Stdin = "-";
+
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 512 };
+
+    /// <summary>Reads <paramref name="source"/> (a path, or <c>-</c> for <paramref name="stdin"/>).</summary>
+    public static StackInput Load(string source, TextReader stdin)
+    {
+        var display = source == Stdin ? "<stdin>" : source;
+        if (source != Stdin && Directory.Exists(source))
+        {
+            throw new InputException($"{display}: is a directory: give a template, stack export or preview JSON file");
+        }
+
+        string text;
+        try
+        {
+            text = source == Stdin ? stdin.ReadToEnd() : File.ReadAllText(source, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            throw new InputException($"{display}: cannot read: {reason}");
+        }
+
+        return Parse(text, source, display);
+    }
+
+    /// <summary>Detects the format of <paramref name="text"/> and reads it.</summary>
+    public static StackInput Parse(string text, string source, string display)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        if (trimmed.IsEmpty)
+        {
+            throw new InputException($"{display}: empty file: expected a Pulumi template, stack export or preview JSON");
+        }
+
+        if (trimmed[0] is '{' or '[')
+        {
+            JsonDocument? document = null;
+            try
+            {
+                document = JsonDocument.Parse(text, JsonOptions);
+            }
+            catch (JsonException e)
+            {
+                // A YAML flow mapping also starts with '{'; if it is not YAML either, the JSON error is the useful one.
+                if (TryYaml(text, display) is { } yaml)
+                {
+                    return FromYaml(yaml, source, display);
+                }
+
+                throw new InputException($"{display}: invalid JSON at line {(e.LineNumber ?? 0) + 1}: {FirstSentence(e.Message)}");
+            }
+
+            using (document)
+            {
+                return FromJson(document.RootElement, source, display);
+            }
+        }
+
+        return FromYaml(YamlSource.Parse(text, display), source, display);
+    }
+
+    private static StackInput FromJson(JsonElement root, string source, string display)
+    {
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            if (root.TryGetProperty("deployment", out _) || root.TryGetProperty("checkpoint", out _))
+            {
+                return new(source, display, InputFormat.StackExport, StackExportReader.Read(root, display));
+            }
+
+            if (root.TryGetProperty("steps", out _))
+            {
+                return new(source, display, InputFormat.Preview, PreviewReader.Read(root, display));
+            }
+
+            if (root.TryGetProperty("resources", out _))
+            {
+                return new(source, display, InputFormat.Template, TemplateReader.Read((MappingNode)MappingNode.FromJson(root), display));
+            }
+        }
+
+        throw Unrecognised(display);
+    }
+
+    private static StackInput FromYaml(SourceNode? root, string source, string display)
+    {
+        if (root is MappingNode map && map.Get("resources") is not null)
+        {
+            return new(source, display, InputFormat.Template, TemplateReader.Read(map, display));
+        }
+
+        if (root is null)
+        {
+            throw new InputException($"{display}: empty document: expected a Pulumi template, stack export or preview JSON");
+        }
+
+        throw Unrecognised(display);
+    }
+
+    private static MappingNode? TryYaml(string text, string display)
+    {
+        try
+        {
+            return YamlSource.Parse(text, display) is MappingNode map && map.Get("resources") is not null ? map : null;
+        }
+        catch (InputException)
+        {
+            return null;
+        }
+    }
+
+    private static InputException Unrecognised(string display) =>
+        new($"{display}: not a Pulumi template, stack export or preview JSON (expected a top-level resources, deployment or steps key)");
+
+    /// <summary>System.Text.Json messages end with the path and position; the first sentence is the reason.</summary>
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message).Trim().TrimEnd('.').Trim();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using FargateNetwork.Policies.Pack;
+
+namespace FargateNetwork.Policies.Tests.Check;
+
+public class OutputFormatTests
+{
+    private static readonly string Broken = CheckRun.Fixture("broken-template.yaml");
+
+    [Fact]
+    public void TextGroupsViolationsByResourceAndEndsWithASummary()
+    {
+        var run = CheckRun.Of(Broken);
+        Assert.Equal(1, run.Exit);
+        Assert.Equal(string.Empty, run.Stderr);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("service (aws:ecs/service:Service)", lines[0]);
+        Assert.StartsWith("  [mandatory] private-fargate-subnet-endpoints: Fargate tasks of service run in subnet task-subnet-a", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("  [mandatory] private-fargate-subnet-endpoints: Fargate tasks of service run in subnet task-subnet-c", lines[2], StringComparison.Ordinal);
+        Assert.Equal($"2 mandatory, 0 advisory violation(s) in {Broken}", lines[^1]);
+        Assert.DoesNotContain("Reachability from", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportPrintsATablePerTaskSubnetAfterTheViolations()
+    {
+        var run = CheckRun.Of("--report", Broken);
+        var text = run.Stdout;
+        var table = text.IndexOf("Reachability from task-subnet-c (ap-northeast-1c):", StringComparison.Ordinal);
+        Assert.True(table > text.IndexOf("[mandatory]", StringComparison.Ordinal));
+        Assert.Contains("Reachability from task-subnet-a (ap-northeast-1a):", text, StringComparison.Ordinal);
+        var rows = text[table..].Split('\n').Skip(1).TakeWhile(l => l.Length > 0).ToList();
+        Assert.Matches(@"^  DESTINATION +PATH +VIA +COST/MONTH +DETAIL$", rows[0]);
+        Assert.Matches(@"^  s3 +none +route-table-c +- +the S3 gateway endpoint of VPC vpc is not on route table route-table-c", Assert.Single(rows, r => r.StartsWith("  s3 ", StringComparison.Ordinal)));
+        Assert.Matches(@"^  ecr\.dkr +interface-endpoint +endpoint-ecr-dkr +- +", Assert.Single(rows, r => r.StartsWith("  ecr.dkr ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void JsonHasTheViolationFieldsAndAlwaysTheReachability()
+    {
+        var root = CheckRun.Of("--format", "json", Broken).Json();
+        var violation = root.GetProperty("violations")[0];
+        Assert.Equal("private-fargate-subnet-endpoints", violation.GetProperty("policy").GetString());
+        Assert.Equal("mandatory", violation.GetProperty("enforcementLevel").GetString());
+        Assert.Equal("urn:pulumi:template::orders::aws:ecs/cluster:Cluster$aws:ecs/service:Service::service", violation.GetProperty("urn").GetString());
+        Assert.Equal("aws:ecs/service:Service", violation.GetProperty("type").GetString());
+        Assert.Equal("service", violation.GetProperty("name").GetString());
+        Assert.Equal(Broken, violation.GetProperty("file").GetString());
+        var row = root.GetProperty("reachability").EnumerateArray().First(r => r.GetProperty("destination").GetString() == "ecr.dkr");
+        Assert.Equal("interface-endpoint", row.GetProperty("path").GetString());
+        Assert.Equal("urn:pulumi:template::orders::aws:ec2/vpcEndpoint:VpcEndpoint::endpoint-ecr-dkr", row.GetProperty("via").GetString());
+        Assert.Equal("ap-northeast-1a", row.GetProperty("availabilityZone").GetString());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("monthlyCostUsd").ValueKind);
+        Assert.EndsWith("task-subnet-a", row.GetProperty("subnet").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonCarriesTheMonthlyNatCostOfImagePulls()
+    {
+        var rows = CheckRun.Of("--format", "json", CheckRun.Fixture("nat-pulls.yaml")).Json().GetProperty("reachability").EnumerateArray();
+        var s3 = rows.First(r => r.GetProperty("destination").GetString() == "s3");
+        Assert.Equal("nat-gateway", s3.GetProperty("path").GetString());
+        Assert.True(s3.GetProperty("monthlyCostUsd").GetDecimal() > 0);
+    }
+
+    [Fact]
+    public void SarifHasRulesFromThePackAndResultsWithLogicalAndPhysicalLocations()
+    {
+        var root = CheckRun.Of("--format", "sarif", Broken).Json();
+        Assert.Equal("2.1.0", root.GetProperty("version").GetString());
+        Assert.Equal("https://json.schemastore.org/sarif-2.1.0.json", root.GetProperty("$schema").GetString());
+        var run = Assert.Single(root.GetProperty("runs").EnumerateArray());
+        var driver = run.GetProperty("tool").GetProperty("driver");
+        Assert.Equal("fargate-network", driver.GetProperty("name").GetString());
+        Assert.Equal(PolicyPack.PackVersion, driver.GetProperty("version").GetString());
+        Assert.StartsWith("https://", driver.GetProperty("informationUri").GetString(), StringComparison.Ordinal);
+        var rules = driver.GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal(PolicyPack.Policies.Select(p => p.Name), rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(
+            PolicyPack.Policies.Select(p => p.DefaultLevel == EnforcementLevel.Mandatory ? "error" : "warning"),
+            rules.Select(r => r.GetProperty("defaultConfiguration").GetProperty("level").GetString()));
+        Assert.All(rules, r => Assert.NotEmpty(r.GetProperty("fullDescription").GetProperty("text").GetString()!));
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(2, results.Count);
+        var result = results[0];
+        Assert.Equal("private-fargate-subnet-endpoints", result.GetProperty("ruleId").GetString());
+        Assert.Equal("private-fargate-subnet-endpoints", rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
+        Assert.Equal("error", result.GetProperty("level").GetString());
+        Assert.Contains("ecr.api", result.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+        var location = result.GetProperty("locations")[0];
+        var logical = location.GetProperty("logicalLocations")[0];
+        Assert.Equal("urn:pulumi:template::orders::aws:ecs/cluster:Cluster$aws:ecs/service:Service::service", logical.GetProperty("fullyQualifiedName").GetString());
+        Assert.Equal("service", logical.GetProperty("name").GetString());
+        Assert.Equal("resource", logical.GetProperty("kind").GetString());
+        Assert.Equal(new Uri(Broken).AbsoluteUri, location.GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+    }
+
+    [Theory]
+    [InlineData("stacks/prod.yaml", "stacks/prod.yaml")]
+    [InlineData("my stack.json", "my%20stack.json")]
+    [InlineData("<stdin>", "stdin")]
+    public void SarifArtifactUrisAreUriReferences(string file, string uri) =>
+        Assert.Equal(uri, FargateNetwork.Policies.Check.SarifReport.ArtifactUri(file));
+
+    [Fact]
+    public void AnAdvisoryViolationIsAWarningAndExitsZero()
+    {
+        var run = CheckRun.Of("--format", "sarif", CheckRun.Fixture("nat-pulls.yaml"));
+        Assert.Equal(0, run.Exit);
+        var results = run.Json().GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "image-pulls-through-nat" && r.GetProperty("level").GetString() == "warning");
+        Assert.All(results, r => Assert.Equal("warning", r.GetProperty("level").GetString()));
+    }
+}
