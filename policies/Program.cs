@@ -1,2 +1,2 @@
-// Placeholder entry point; the policy pack is built in issues 4 and 5.
-return 0;
+// With no `check` command the pack serves Pulumi's analyzer protocol (the Pulumi CLI starts it this way).
+return await FargateNetwork.Policies.Analyzer.AnalyzerHost.RunAsync(args);
