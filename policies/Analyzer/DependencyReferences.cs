@@ -69,9 +69,10 @@ public static class DependencyReferences
                 continue;
             }
 
-            if (value is UnknownValue && urns.Count == 1)
+            if (urns.Count == 1 && value is UnknownValue or SecretValue { Inner: UnknownValue })
             {
-                result[key] = new ReferenceValue(urns[0], "id");
+                PropertyValue reference = new ReferenceValue(urns[0], "id");
+                result[key] = value is SecretValue ? new SecretValue(reference) : reference;
                 continue;
             }
 
