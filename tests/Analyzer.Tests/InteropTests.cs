@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using FargateNetwork.Tests.Shared;
+
+namespace FargateNetwork.Analyzer.Tests;
+
+/// <summary>
+/// Plays the Pulumi engine with the official generated JavaScript classes of <c>@pulumi/pulumi</c> 3.248.0
+/// (<c>interop/engine.js</c>) against the PUBLISHED executable, started as the CLI starts it, through the calls of a
+/// preview. Needs <c>scripts/publish-policy-pack</c> and <c>npm ci --ignore-scripts</c> first (scripts/test does both).
+/// </summary>
+public sealed class InteropTests
+{
+    private const string Pack = "fargate-network";
+    private const string Service = "urn:pulumi:prod::fargate-network::aws:ecs/service:Service::app";
+
+    [Fact]
+    public async Task BrokenStackFailsThePreviewOnTheServiceForEachSubnet()
+    {
+        var result = await Preview("--without", "ecr-api");
+        AssertCleanProcess(result);
+        Assert.Empty(result["analyze"]!.AsArray());
+        var diagnostics = result["analyzeStack"]!.AsArray().Select(d => d!.AsObject()).ToList();
+        Assert.Equal(
+            [("private-fargate-subnet-endpoints", Service, 1), ("private-fargate-subnet-endpoints", Service, 1)],
+            diagnostics.Select(d => ((string)d["policyName"]!, (string)d["urn"]!, (int)d["enforcementLevel"]!)));
+        Assert.All(diagnostics, d =>
+        {
+            Assert.Equal(Pack, (string)d["policyPackName"]!);
+            Assert.Equal("0.1.0", (string)d["policyPackVersion"]!);
+            Assert.StartsWith((string)d["description"]! + "\n", (string)d["message"]!, StringComparison.Ordinal);
+            Assert.Contains("ecr.api", (string)d["message"]!, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cr3t-token-do-not-print", (string)d["message"]!, StringComparison.Ordinal);
+        });
+        Assert.Contains(diagnostics, d => ((string)d["message"]!).Contains("subnet task-a", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => ((string)d["message"]!).Contains("subnet task-c", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HealthyPrivateEndpointsStackPassesWithEveryPolicyListed()
+    {
+        var result = await Preview();
+        AssertCleanProcess(result);
+        Assert.Empty(result["analyze"]!.AsArray());
+        Assert.Empty(result["analyzeStack"]!.AsArray());
+        Assert.Equal(0, (int)result["remediations"]!);
+        Assert.Equal("0.1.0", (string)result["pluginVersion"]!);
+        var info = result["info"]!.AsObject();
+        Assert.Equal(Pack, (string)info["name"]!);
+        Assert.True((bool)info["supportsConfig"]!);
+        var policies = info["policies"]!.AsArray().Select(p => p!.AsObject()).ToList();
+        Assert.Equal(Policies.Pack.PolicyPack.Policies.Select(p => p.Name), policies.Select(p => (string)p["name"]!));
+        Assert.All(policies, p => Assert.InRange((int)p["enforcementLevel"]!, 0, 1));
+        Assert.All(policies, p => Assert.All(p["configSchema"]!.AsObject(), property => Assert.IsType<JsonObject>(property.Value)));
+    }
+
+    [Fact]
+    public async Task DirectoryModeAndPolicyPackConfigWork()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"policy-config-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(config, """{"private-fargate-subnet-endpoints": "advisory"}""");
+        try
+        {
+            var result = await Preview("--without", "ecr-api", "--mode", "directory", "--config", config);
+            AssertCleanProcess(result);
+            var diagnostics = result["analyzeStack"]!.AsArray().Select(d => d!.AsObject()).ToList();
+            Assert.Equal(2, diagnostics.Count);
+            Assert.All(diagnostics, d => Assert.Equal(0, (int)d["enforcementLevel"]!));
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    private static void AssertCleanProcess(JsonObject result)
+    {
+        Assert.Equal(0, (int)result["exitCode"]!);
+        Assert.Equal("", (string)result["stderr"]!);
+        Assert.Empty(result["stdoutAfterPort"]!.AsArray());
+    }
+
+    private static async Task<JsonObject> Preview(params string[] extra)
+    {
+        var exe = RepositoryRoot.File("artifacts", "policy-pack", "pulumi-analyzer-policy-fargate-network" + (OperatingSystem.IsWindows() ? ".exe" : ""));
+        if (!File.Exists(exe))
+        {
+            Assert.Fail($"the published analyzer {exe} is missing: run scripts/publish-policy-pack (scripts/test runs it before the tests).");
+        }
+
+        RepositoryRoot.NodePackage("@pulumi/pulumi");
+        RepositoryRoot.NodePackage("@grpc/grpc-js");
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = RepositoryRoot.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { RepositoryRoot.File("tests", "Analyzer.Tests", "interop", "engine.js"), exe, RepositoryRoot.File("tests", "Analyzer.Tests", "interop", "private-endpoints.json") }.Concat(extra))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var node = Process.Start(start) ?? throw new InvalidOperationException("node could not be started: is Node.js on PATH?");
+        var stdout = node.StandardOutput.ReadToEndAsync();
+        var stderr = node.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await node.WaitForExitAsync(timeout.Token);
+        Assert.True(node.ExitCode == 0, $"interop/engine.js failed ({node.ExitCode}): {await stderr}");
+        return JsonNode.Parse(await stdout)!.AsObject();
+    }
+}
