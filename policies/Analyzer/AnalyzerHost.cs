@@ -53,7 +53,9 @@ public static class AnalyzerHost
     /// <summary>Starts the server on a free loopback port and returns it with that port (tests use this directly).</summary>
     public static async Task<(WebApplication App, int Port)> StartAsync(LogLevel minimumLevel = LogLevel.Warning)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // The working directory is the user's Pulumi project (which may hold an appsettings.json of its own): read no
+        // configuration file from it.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(minimumLevel);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
