@@ -58,7 +58,7 @@ public sealed class InteropTests
     public async Task DirectoryModeAndPolicyPackConfigWork()
     {
         var config = Path.Combine(Path.GetTempPath(), $"policy-config-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(config, """{"private-fargate-subnet-endpoints": "advisory"}""");
+        await File.WriteAllTextAsync(config, """{"all": "mandatory", "private-fargate-subnet-endpoints": {"enforcementLevel": "advisory", "platformVersion": "LATEST"}}""");
         try
         {
             var result = await Preview("--without", "ecr-api", "--mode", "directory", "--config", config);

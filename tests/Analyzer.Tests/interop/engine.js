@@ -166,16 +166,27 @@ async function preview(exe, stack, { without = [], mode = 'executable', config =
       const entry = given[p.getName()];
       const pc = new m.pb.PolicyConfig();
       let level = p.getEnforcementlevel();
-      let props = {};
+      const all = typeof given.all === 'string' ? given.all : given.all && given.all.enforcementLevel;
+      if (all) level = levels[all];
+      // Layer 1 of the engine's reconciliation: the schema's default values.
+      const schema = p.getConfigschema() ? p.getConfigschema().getProperties().toJavaScript() : {};
+      let props = Object.fromEntries(Object.entries(schema).filter(([, v]) => v && 'default' in v).map(([k, v]) => [k, v.default]));
       if (typeof entry === 'string') level = levels[entry];
       else if (entry && typeof entry === 'object') {
         const { enforcementLevel, ...rest } = entry;
         if (enforcementLevel) level = levels[enforcementLevel];
-        props = rest;
+        props = { ...props, ...rest };
       }
       pc.setEnforcementlevel(level);
       pc.setProperties(toStruct(m, props));
       req.getPolicyconfigMap().set(p.getName(), pc);
+    }
+    if (typeof given.all === 'string' || (given.all && given.all.enforcementLevel)) {
+      // The engine passes the file's "all" entry through too.
+      const pc = new m.pb.PolicyConfig();
+      pc.setEnforcementlevel(levels[typeof given.all === 'string' ? given.all : given.all.enforcementLevel]);
+      pc.setProperties(toStruct(m, {}));
+      req.getPolicyconfigMap().set('all', pc);
     }
     await call(client, 'configure', req);
 
