@@ -67,6 +67,28 @@ public sealed class BadRequestTests
     }
 
     [Fact]
+    public async Task DuplicateUrnsAndDanglingDependenciesAreNotACrash()
+    {
+        await using var server = await AnalyzerServer.StartAsync();
+        var twice = Stack.StackRequest("ecr-api");
+        twice.Resources.AddRange(Stack.StackRequest("ecr-api").Resources);
+        Assert.NotEmpty((await server.Client.AnalyzeStackAsync(twice)).Diagnostics);
+
+        // Every dependency names a resource that is not in the request: the ids stay unknown, nothing is reported.
+        var dangling = Stack.StackRequest("ecr-api");
+        foreach (var deps in dangling.Resources.SelectMany(r => r.PropertyDependencies.Values))
+        {
+            for (var i = 0; i < deps.Urns.Count; i++)
+            {
+                deps.Urns[i] += "-missing";
+            }
+        }
+
+        Assert.Empty((await server.Client.AnalyzeStackAsync(dangling)).Diagnostics);
+        await AssertAlive(server);
+    }
+
+    [Fact]
     public async Task GarbageBytesAreAGrpcError()
     {
         await using var server = await AnalyzerServer.StartAsync();
