@@ -73,6 +73,15 @@ public sealed class InteropTests
         }
     }
 
+    [Fact]
+    public async Task CancelAloneStopsThePublishedExecutable()
+    {
+        // No SIGINT after Cancel: the process must exit by itself (the harness kills it after 5 s otherwise).
+        var result = await Preview("--no-sigint");
+        Assert.False((bool)result["signalled"]!);
+        AssertCleanProcess(result);
+    }
+
     private static void AssertCleanProcess(JsonObject result)
     {
         Assert.Equal(0, (int)result["exitCode"]!);

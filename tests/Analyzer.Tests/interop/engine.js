@@ -7,7 +7,7 @@
 // AnalyzeStack, Cancel, then SIGINT. Prints one JSON object on stdout.
 //
 // usage: node engine.js <analyzer-exe> <stack.json> [--without <name>]... [--mode executable|directory]
-//                      [--config <policy-pack-config.json>]
+//                      [--config <policy-pack-config.json>] [--no-sigint]
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -126,7 +126,7 @@ function diagnostics(response) {
 }
 
 /** Runs the call sequence of `pulumi preview --policy-pack` and returns what the engine saw. */
-async function preview(exe, stack, { without = [], mode = 'executable', config = null } = {}) {
+async function preview(exe, stack, { without = [], mode = 'executable', config = null, signal = true } = {}) {
   const m = load();
   const resources = previewResources(stack, without);
   const analyzer = await startAnalyzer(exe, mode, stack);
@@ -226,7 +226,9 @@ async function preview(exe, stack, { without = [], mode = 'executable', config =
       if (analyzer.child.exitCode !== null || analyzer.child.signalCode !== null) resolve(analyzer.child.exitCode);
       else analyzer.child.on('exit', (code, signal) => resolve(code === null ? `signal ${signal}` : code));
     });
-    analyzer.child.kill('SIGINT');
+    // With signal false, the analyzer must stop on Cancel alone.
+    if (signal) analyzer.child.kill('SIGINT');
+    result.signalled = signal;
     const timer = setTimeout(() => analyzer.child.kill('SIGKILL'), 5000);
     result.exitCode = await exited;
     clearTimeout(timer);
@@ -244,14 +246,16 @@ if (require.main === module) {
   const without = [];
   let mode = 'executable';
   let config = null;
+  let signal = true;
   for (let i = 2; i < argv.length; i++) {
     if (argv[i] === '--without') without.push(argv[++i]);
     else if (argv[i] === '--mode') mode = argv[++i];
+    else if (argv[i] === '--no-sigint') signal = false;
     else if (argv[i] === '--config') config = JSON.parse(fs.readFileSync(argv[++i], 'utf8'));
     else { console.error(`engine.js: unknown argument ${argv[i]}`); process.exit(2); }
   }
-  if (!exe || !stackFile) { console.error('usage: node engine.js <analyzer-exe> <stack.json> [--without name]... [--mode executable|directory] [--config file]'); process.exit(2); }
-  preview(path.resolve(exe), JSON.parse(fs.readFileSync(stackFile, 'utf8')), { without, mode, config })
+  if (!exe || !stackFile) { console.error('usage: node engine.js <analyzer-exe> <stack.json> [--without name]... [--mode executable|directory] [--config file] [--no-sigint]'); process.exit(2); }
+  preview(path.resolve(exe), JSON.parse(fs.readFileSync(stackFile, 'utf8')), { without, mode, config, signal })
     .then((r) => { process.stdout.write(JSON.stringify(r, null, 2) + '\n'); })
     .catch((e) => { console.error(`engine.js: ${e.message}`); process.exit(1); });
 }
