@@ -82,6 +82,69 @@ public sealed class InteropTests
         AssertCleanProcess(result);
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task TheProjectsOwnStacksPassInPreview(string stack)
+    {
+        var result = await PreviewOfTemplate(stack);
+        AssertCleanProcess(result);
+        Assert.Empty(result["analyze"]!.AsArray());
+        Assert.Empty(result["analyzeStack"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task TheProdStackWithoutItsEcrApiEndpointFailsForEveryTaskSubnet()
+    {
+        var result = await PreviewOfTemplate("prod", "--without", "endpoint-ecr-api");
+        AssertCleanProcess(result);
+        var diagnostics = result["analyzeStack"]!.AsArray().Select(d => d!.AsObject()).ToList();
+        Assert.Equal(3, diagnostics.Count);
+        Assert.All(diagnostics, d =>
+        {
+            Assert.Equal("private-fargate-subnet-endpoints", (string)d["policyName"]!);
+            Assert.Equal("urn:pulumi:prod::fargate-network::aws:ecs/service:Service::service", (string)d["urn"]!);
+            Assert.Equal(1, (int)d["enforcementLevel"]!);
+        });
+        foreach (var az in new[] { "ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d" })
+        {
+            Assert.Single(diagnostics, d => ((string)d["message"]!).Contains($"task-subnet-{az}", StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<JsonObject> PreviewOfTemplate(string stack, params string[] extra)
+    {
+        var template = await Template(stack);
+        try
+        {
+            return await PreviewOf(template, ["--stack", stack, .. extra]);
+        }
+        finally
+        {
+            File.Delete(template);
+        }
+    }
+
+    /// <summary>The Pulumi YAML template infra/ prints for a stack (its config from Pulumi.&lt;stack&gt;.yaml).</summary>
+    private static async Task<string> Template(string stack)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"fargate-network-{stack}-{Guid.NewGuid():N}.yaml");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "run", "--project", "infra", "--", "--stack", stack })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var dotnet = Process.Start(start)!;
+        var stdout = dotnet.StandardOutput.ReadToEndAsync();
+        var stderr = dotnet.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await dotnet.WaitForExitAsync(timeout.Token);
+        Assert.True(dotnet.ExitCode == 0, $"dotnet run --project infra -- --stack {stack} failed: {await stderr}");
+        await File.WriteAllTextAsync(file, await stdout);
+        return file;
+    }
+
     private static void AssertCleanProcess(JsonObject result)
     {
         Assert.Equal(0, (int)result["exitCode"]!);
@@ -89,7 +152,10 @@ public sealed class InteropTests
         Assert.Empty(result["stdoutAfterPort"]!.AsArray());
     }
 
-    private static async Task<JsonObject> Preview(params string[] extra)
+    private static Task<JsonObject> Preview(params string[] extra) =>
+        PreviewOf(RepositoryRoot.File("tests", "Analyzer.Tests", "interop", "private-endpoints.json"), extra);
+
+    private static async Task<JsonObject> PreviewOf(string stackFile, params string[] extra)
     {
         var exe = RepositoryRoot.File("artifacts", "policy-pack", "pulumi-analyzer-policy-fargate-network" + (OperatingSystem.IsWindows() ? ".exe" : ""));
         if (!File.Exists(exe))
@@ -105,7 +171,7 @@ public sealed class InteropTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { RepositoryRoot.File("tests", "Analyzer.Tests", "interop", "engine.js"), exe, RepositoryRoot.File("tests", "Analyzer.Tests", "interop", "private-endpoints.json") }.Concat(extra))
+        foreach (var arg in new[] { RepositoryRoot.File("tests", "Analyzer.Tests", "interop", "engine.js"), exe, stackFile }.Concat(extra))
         {
             start.ArgumentList.Add(arg);
         }

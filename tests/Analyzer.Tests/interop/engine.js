@@ -7,7 +7,8 @@
 // AnalyzeStack, Cancel, then SIGINT. Prints one JSON object on stdout.
 //
 // usage: node engine.js <analyzer-exe> <stack.json> [--without <name>]... [--mode executable|directory]
-//                      [--config <policy-pack-config.json>] [--no-sigint]
+//                      [--config <policy-pack-config.json>] [--no-sigint] [--stack <name>]
+// <stack.json> is the fixture notation (see private-endpoints.json) or a Pulumi YAML template (*.yaml, see template.js).
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -49,6 +50,15 @@ function previewResources(stack, without = []) {
           const target = byName.get(v.$ref);
           if (!target) throw new Error(`${r.name}.${key}: $ref to unknown resource ${v.$ref}`);
           if (!without.includes(v.$ref)) (deps[key] ||= new Set()).add(urn(target));
+          return UNKNOWN;
+        }
+        if ('$unknown' in v) {
+          // Unknown, derived from several resources (an interpolation).
+          for (const name of v.$unknown) {
+            const target = byName.get(name);
+            if (!target) throw new Error(`${r.name}.${key}: $unknown names unknown resource ${name}`);
+            if (!without.includes(name)) (deps[key] ||= new Set()).add(urn(target));
+          }
           return UNKNOWN;
         }
         if ('$secret' in v) return { [SIG]: SECRET, value: encode(v.$secret, key) };
@@ -247,15 +257,20 @@ if (require.main === module) {
   let mode = 'executable';
   let config = null;
   let signal = true;
+  let stackName = 'prod';
   for (let i = 2; i < argv.length; i++) {
     if (argv[i] === '--without') without.push(argv[++i]);
     else if (argv[i] === '--mode') mode = argv[++i];
     else if (argv[i] === '--no-sigint') signal = false;
+    else if (argv[i] === '--stack') stackName = argv[++i];
     else if (argv[i] === '--config') config = JSON.parse(fs.readFileSync(argv[++i], 'utf8'));
     else { console.error(`engine.js: unknown argument ${argv[i]}`); process.exit(2); }
   }
   if (!exe || !stackFile) { console.error('usage: node engine.js <analyzer-exe> <stack.json> [--without name]... [--mode executable|directory] [--config file] [--no-sigint]'); process.exit(2); }
-  preview(path.resolve(exe), JSON.parse(fs.readFileSync(stackFile, 'utf8')), { without, mode, config, signal })
+  // A .yaml file is a Pulumi YAML template (what infra/ prints), previewed as the stack named by --stack.
+  const text = fs.readFileSync(stackFile, 'utf8');
+  const stack = /\.ya?ml$/.test(stackFile) ? require('./template').fromTemplate(text, stackName) : JSON.parse(text);
+  preview(path.resolve(exe), stack, { without, mode, config, signal })
     .then((r) => { process.stdout.write(JSON.stringify(r, null, 2) + '\n'); })
     .catch((e) => { console.error(`engine.js: ${e.message}`); process.exit(1); });
 }
