@@ -1,7 +1,10 @@
+using FargateNetwork.Policies.Analyzer;
 using FargateNetwork.Policies.Check;
 
-// `check` runs the policies offline on templates, stack exports and preview JSON; see docs/check.md.
-if (args.Length > 0 && args[0] == "check")
+// `check` runs the policies offline on templates, stack exports and preview JSON (docs/check.md). With an engine
+// address the Pulumi CLI is starting the pack as an analyzer plugin (docs/policy-pack.md). With nothing, a person
+// ran it: print both usages.
+if (args is ["check", ..])
 {
     var stdout = Console.OpenStandardOutput();
     var code = CheckCommand.Run(args[1..], Console.In, stdout, Console.Error);
@@ -9,5 +12,13 @@ if (args.Length > 0 && args[0] == "check")
     return code;
 }
 
-Console.Error.WriteLine(CheckOptions.Usage);
-return CheckCommand.BadInput;
+if (args is [] or ["--help" or "-h" or "help"])
+{
+    Console.Error.WriteLine(CheckOptions.Usage);
+    Console.Error.WriteLine(
+        "       pulumi-analyzer-policy-fargate-network <engine-address> [pack-directory]\n" +
+        "          serves Pulumi's analyzer protocol: what `pulumi preview --policy-pack` starts");
+    return CheckCommand.BadInput;
+}
+
+return await AnalyzerHost.RunAsync(args);

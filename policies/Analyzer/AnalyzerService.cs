@@ -1,0 +1,172 @@
+using System.Text.Json.Nodes;
+using FargateNetwork.Policies.Analyzer.Protocol;
+using FargateNetwork.Policies.Pack;
+using FargateNetwork.Policies.Stack;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using StringValue = FargateNetwork.Policies.Stack.StringValue;
+using Microsoft.Extensions.Hosting;
+using WireLevel = FargateNetwork.Policies.Analyzer.Protocol.EnforcementLevel;
+
+namespace FargateNetwork.Policies.Analyzer;
+
+/// <summary>
+/// Pulumi's <c>pulumirpc.Analyzer</c> service over <see cref="PolicyPack"/>: <c>Analyze</c> runs the resource-scoped
+/// policies on one resource's inputs, <c>AnalyzeStack</c> the stack-scoped ones on every resource's outputs, linked
+/// through <c>propertyDependencies</c> (ids are unknown in a preview). A bad request gets a gRPC error that says what
+/// is wrong; it never stops the process.
+/// </summary>
+public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLifetime lifetime) : Protocol.Analyzer.AnalyzerBase
+{
+    public override Task<AnalyzerHandshakeResponse> Handshake(AnalyzerHandshakeRequest request, ServerCallContext context)
+    {
+        session.EngineAddress = request.EngineAddress;
+        if (request.HasRootDirectory)
+        {
+            session.RootDirectory = request.RootDirectory;
+        }
+
+        return Task.FromResult(new AnalyzerHandshakeResponse());
+    }
+
+    public override Task<AnalyzerStackConfigureResponse> ConfigureStack(AnalyzerStackConfigureRequest request, ServerCallContext context)
+    {
+        session.Stack = new StackIdentity(request.Organization, request.Project, request.Stack, request.DryRun, new Dictionary<string, string>(request.Tags));
+        return Task.FromResult(new AnalyzerStackConfigureResponse());
+    }
+
+    public override Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
+        Task.FromResult(new PluginInfo { Version = PolicyPack.PackVersion });
+
+    public override Task<AnalyzerInfo> GetAnalyzerInfo(Empty request, ServerCallContext context) =>
+        Task.FromResult(AnalyzerInfoMapping.Build());
+
+    public override Task<Empty> Configure(ConfigureAnalyzerRequest request, ServerCallContext context)
+    {
+        var config = new JsonObject();
+        try
+        {
+            foreach (var (policy, settings) in request.PolicyConfig.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                var entry = settings?.Properties is { } properties
+                    ? JsonNode.Parse(JsonFormatter.Default.Format(properties)) as JsonObject ?? []
+                    : [];
+                entry.Remove("enforcementLevel");
+                entry["enforcementLevel"] = AnalyzerInfoMapping.ToConfig(settings?.EnforcementLevel ?? WireLevel.Advisory);
+                config[policy] = entry;
+            }
+
+            session.Pack = PolicyPack.Create(config);
+        }
+        catch (PolicyConfigException e)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
+        }
+
+        return Task.FromResult(new Empty());
+    }
+
+    public override Task<AnalyzeResponse> Analyze(AnalyzeRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrEmpty(request.Urn) || string.IsNullOrEmpty(request.Type))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "Analyze: the request has no urn or no type; the engine always sends both."));
+        }
+
+        var resource = new StackResource(request.Urn, request.Type, NameOf(request.Name, request.Urn), PropertyDecoder.Decode(request.Properties));
+        var pack = session.Pack;
+        return Task.FromResult(Respond(() => pack.AnalyzeResource(resource), request.Urn));
+    }
+
+    public override Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request, ServerCallContext context)
+    {
+        var resources = new List<StackResource>(request.Resources.Count);
+        foreach (var r in request.Resources)
+        {
+            if (string.IsNullOrEmpty(r.Urn) || string.IsNullOrEmpty(r.Type))
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"AnalyzeStack: resource #{resources.Count} has no urn or no type; the engine always sends both."));
+            }
+
+            resources.Add(StackResourceOf(r));
+        }
+
+        var pack = session.Pack;
+        return Task.FromResult(Respond(() => pack.AnalyzeStack(resources), "the stack"));
+    }
+
+    /// <summary>No policy rewrites inputs, so there is never a remediation (an entry without properties would wipe them).</summary>
+    public override Task<RemediateResponse> Remediate(AnalyzeRequest request, ServerCallContext context) =>
+        Task.FromResult(new RemediateResponse());
+
+    public override Task<Empty> Cancel(Empty request, ServerCallContext context)
+    {
+        // Stop after this answer is on its way; the engine sends SIGINT next anyway.
+        _ = Task.Delay(50).ContinueWith(_ => lifetime.StopApplication(), TaskScheduler.Default);
+        return Task.FromResult(new Empty());
+    }
+
+    /// <summary>An <c>AnalyzerResource</c> (outputs, dependencies) as a <see cref="StackResource"/>.</summary>
+    public static StackResource StackResourceOf(AnalyzerResource r)
+    {
+        var dependencies = r.PropertyDependencies.ToDictionary(
+            p => p.Key,
+            p => (IReadOnlyList<string>)(p.Value?.Urns.ToList() ?? []),
+            StringComparer.Ordinal);
+        var properties = DependencyReferences.Resolve(PropertyDecoder.Decode(r.Properties), dependencies);
+        var id = properties.Properties.TryGetValue("id", out var idValue) && idValue is StringValue s && s.Value.Length > 0 ? s.Value : null;
+        var parent = string.IsNullOrEmpty(r.Parent) ? null : r.Parent;
+        return new StackResource(r.Urn, r.Type, NameOf(r.Name, r.Urn), properties, id, parent, dependencies, properties);
+    }
+
+    private static string NameOf(string name, string urn)
+    {
+        if (!string.IsNullOrEmpty(name))
+        {
+            return name;
+        }
+
+        var index = urn.IndexOf("::", StringComparison.Ordinal);
+        for (var i = 0; i < 2 && index >= 0; i++)
+        {
+            index = urn.IndexOf("::", index + 2, StringComparison.Ordinal);
+        }
+
+        return index >= 0 ? urn[(index + 2)..] : urn;
+    }
+
+    private static AnalyzeResponse Respond(Func<IReadOnlyList<Violation>> analyze, string subject)
+    {
+        IReadOnlyList<Violation> violations;
+        try
+        {
+            violations = analyze();
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            // A rule bug must not take the plugin (and the engine's run) down with a crash.
+            throw new RpcException(new Status(StatusCode.Internal, $"policy pack {PolicyPack.PackName}@v{PolicyPack.PackVersion} failed on {subject}: {e.GetType().Name}: {e.Message}"));
+        }
+
+        var response = new AnalyzeResponse();
+        response.Diagnostics.AddRange(violations.Where(v => v.Level != Pack.EnforcementLevel.Disabled).Select(Diagnostic));
+        return response;
+    }
+
+    /// <summary>A violation as the official <c>@pulumi/policy</c> server reports it: message = description, newline, finding.</summary>
+    public static AnalyzeDiagnostic Diagnostic(Violation violation)
+    {
+        var description = PolicyPack.Policies.FirstOrDefault(p => p.Name == violation.Policy)?.Description ?? "";
+        return new AnalyzeDiagnostic
+        {
+            PolicyName = violation.Policy,
+            PolicyPackName = PolicyPack.PackName,
+            PolicyPackVersion = PolicyPack.PackVersion,
+            Description = description,
+            Message = description.Length == 0 ? violation.Message : $"{description}\n{violation.Message}",
+            EnforcementLevel = AnalyzerInfoMapping.ToWire(violation.Level),
+            Urn = violation.Urn,
+        };
+    }
+}

@@ -1,0 +1,72 @@
+using FargateNetwork.Policies.Analyzer;
+using FargateNetwork.Policies.Stack;
+
+namespace FargateNetwork.Analyzer.Tests;
+
+public sealed class DependencyReferencesTests
+{
+    private const string Vpc = "urn:pulumi:s::p::aws:ec2/vpc:Vpc::vpc";
+    private const string SubnetA = "urn:pulumi:s::p::awsx:ec2:Vpc$aws:ec2/vpc:Vpc$aws:ec2/subnet:Subnet::a";
+    private const string SubnetC = "urn:pulumi:s::p::aws:ec2/subnet:Subnet::c";
+    private const string Sg = "urn:pulumi:s::p::aws:ec2/securityGroup:SecurityGroup::sg";
+
+    private static readonly UnknownValue U = UnknownValue.Instance;
+
+    [Fact]
+    public void TypeOfUrnIsTheLastPartOfTheQualifiedType()
+    {
+        Assert.Equal("aws:ec2/subnet:Subnet", DependencyReferences.TypeOfUrn(SubnetA));
+        Assert.Equal("aws:ec2/vpc:Vpc", DependencyReferences.TypeOfUrn(Vpc));
+        Assert.Equal("", DependencyReferences.TypeOfUrn("not-a-urn"));
+    }
+
+    [Fact]
+    public void ATopLevelUnknownWithOneDependencyIsAReference()
+    {
+        var resolved = Resolve(Obj(("vpcId", U), ("cidrBlock", U)), ("vpcId", [Vpc]), ("cidrBlock", [Vpc, Sg]));
+        Assert.Equal(new ReferenceValue(Vpc, "id"), resolved["vpcId"]);
+        Assert.Same(U, resolved["cidrBlock"]);
+    }
+
+    [Fact]
+    public void NestedListsOfIdsMapToTheDependenciesOfTheirType()
+    {
+        var network = Obj(("subnets", new ArrayValue([U, U])), ("securityGroups", new ArrayValue([U])), ("assignPublicIp", new BoolValue(false)));
+        var resolved = Resolve(Obj(("networkConfiguration", network)), ("networkConfiguration", [SubnetA, Sg, SubnetC]));
+        var config = Assert.IsType<ObjectValue>(resolved["networkConfiguration"]).Properties;
+        Assert.Equal(
+            new[] { new ReferenceValue(SubnetA, "id"), new ReferenceValue(SubnetC, "id") }.OrderBy(r => r.TargetUrn, StringComparer.Ordinal),
+            Assert.IsType<ArrayValue>(config["subnets"]).Items.Cast<ReferenceValue>().OrderBy(r => r.TargetUrn, StringComparer.Ordinal));
+        Assert.Equal([new ReferenceValue(Sg, "id")], Assert.IsType<ArrayValue>(config["securityGroups"]).Items);
+        Assert.Equal(new BoolValue(false), config["assignPublicIp"]);
+    }
+
+    [Fact]
+    public void AmbiguousUnknownsStayUnknown()
+    {
+        // Three unknown subnets, two subnet dependencies (one subnet outside the stack or a literal): ambiguous.
+        var resolved = Resolve(Obj(("subnetIds", new ArrayValue([U, U, U]))), ("subnetIds", [SubnetA, SubnetC]));
+        Assert.All(Assert.IsType<ArrayValue>(resolved["subnetIds"]).Items, i => Assert.Same(U, i));
+
+        // A key that names no resource type stays unknown, whatever its dependencies.
+        var other = Resolve(Obj(("tags", Obj(("Name", U)))), ("tags", [Vpc]));
+        Assert.Same(U, Assert.IsType<ObjectValue>(other["tags"]).Properties["Name"]);
+
+        // A known value is never replaced.
+        var known = Resolve(Obj(("vpcId", new StringValue("vpc-123"))), ("vpcId", [Vpc]));
+        Assert.Equal(new StringValue("vpc-123"), known["vpcId"]);
+    }
+
+    [Fact]
+    public void SecretUnknownsStaySecretReferences()
+    {
+        var resolved = Resolve(Obj(("vpcId", new SecretValue(U))), ("vpcId", [Vpc]));
+        Assert.Equal(new SecretValue(new ReferenceValue(Vpc, "id")), resolved["vpcId"]);
+    }
+
+    private static ObjectValue Obj(params (string Key, PropertyValue Value)[] properties) =>
+        new(properties.ToDictionary(p => p.Key, p => p.Value));
+
+    private static IReadOnlyDictionary<string, PropertyValue> Resolve(ObjectValue properties, params (string Key, string[] Urns)[] dependencies) =>
+        DependencyReferences.Resolve(properties, dependencies.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)d.Urns)).Properties;
+}
