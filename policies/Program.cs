@@ -2,8 +2,8 @@ using FargateNetwork.Policies.Analyzer;
 using FargateNetwork.Policies.Check;
 
 // `check` runs the policies offline on templates, stack exports and preview JSON (docs/check.md). With an engine
-// address the Pulumi CLI is starting the pack as an analyzer plugin (docs/policy-pack.md). With nothing, a person
-// ran it: print both usages.
+// address (host:port) the Pulumi CLI is starting the pack as an analyzer plugin (docs/policy-pack.md). Anything else
+// is a person's mistake: print both usages.
 if (args is ["check", ..])
 {
     var stdout = Console.OpenStandardOutput();
@@ -12,7 +12,7 @@ if (args is ["check", ..])
     return code;
 }
 
-if (args is [] or ["--help" or "-h" or "help"])
+if (!AnalyzerArguments.Parse(args).HasEngineAddress)
 {
     Console.Error.WriteLine(CheckOptions.Usage);
     Console.Error.WriteLine(

@@ -14,6 +14,16 @@ namespace FargateNetwork.Policies.Analyzer;
 /// <param name="PackDirectory">The pack directory of the directory mode, if given.</param>
 public sealed record AnalyzerArguments(string? EngineAddress, string? PackDirectory)
 {
+    /// <summary>
+    /// Whether the engine address has the <c>host:port</c> form the CLI always passes (<c>127.0.0.1:51234</c>), so a
+    /// mistyped command (<c>lint</c>) gets the usage instead of a server waiting for an engine.
+    /// </summary>
+    public bool HasEngineAddress =>
+        EngineAddress is { } address
+        && address.LastIndexOf(':') is var colon and > 0
+        && int.TryParse(address.AsSpan(colon + 1), System.Globalization.NumberStyles.None, null, out var port)
+        && port is > 0 and <= 65535;
+
     public static AnalyzerArguments Parse(IReadOnlyList<string> args)
     {
         var positional = new List<string>();

@@ -16,4 +16,17 @@ public sealed class AnalyzerArgumentsTests
         Assert.Equal(engine, parsed.EngineAddress);
         Assert.Equal(directory, parsed.PackDirectory);
     }
+
+    [Theory]
+    [InlineData(new[] { "127.0.0.1:4000" }, true)]
+    [InlineData(new[] { "--logtostderr", "localhost:65535", "." }, true)]
+    [InlineData(new[] { "[::1]:50051" }, true)]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "lint" }, false)]
+    [InlineData(new[] { "--help" }, false)]
+    [InlineData(new[] { "127.0.0.1:0" }, false)]
+    [InlineData(new[] { "127.0.0.1:99999" }, false)]
+    [InlineData(new[] { "127.0.0.1:-1" }, false)]
+    public void OnlyAHostAndPortIsAnEngineAddress(string[] args, bool expected) =>
+        Assert.Equal(expected, AnalyzerArguments.Parse(args).HasEngineAddress);
 }
