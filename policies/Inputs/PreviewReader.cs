@@ -7,8 +7,8 @@ namespace FargateNetwork.Policies.Inputs;
 /// Reads the output of <c>pulumi preview --json</c> (<c>{"steps":[{"op","urn","newState","oldState"}],...}</c>): the
 /// stack as it would be after the update, from each step's <c>newState</c>. Steps without a new state (deletes) are
 /// skipped; a URN that appears in several steps (a replacement) is taken once. Values not known before the update
-/// are the unknown sentinel; the model resolves an unknown whose property dependencies name one resource, this
-/// reader the lists of unknowns the dependencies pin down (see <see cref="ResolveUnknownLists"/>).
+/// are the unknown sentinel; the unknowns the property dependencies pin down become references
+/// (<see cref="DependencyReferences"/>, the same resolver the analyzer uses).
 /// The preview shows a step's new state before the step runs, so a resource that stays (<c>same</c>, <c>update</c>)
 /// has no id and no outputs there yet: they come from its <c>oldState</c>, so that other resources' literal ids
 /// resolve. Secrets are printed as the string <c>[secret]</c> (pulumi/pulumi <c>pkg/backend/display/json.go</c>
@@ -59,7 +59,12 @@ public static class PreviewReader
                 };
             }
 
-            resource = resource with { Inputs = ResolveUnknownLists(resource) };
+            resource = resource with
+            {
+                Inputs = resource.PropertyDependencies is { } dependencies
+                    ? DependencyReferences.Resolve(resource.Inputs, dependencies)
+                    : resource.Inputs,
+            };
             if (seen.Add(resource.Urn))
             {
                 result.Add(resource);
@@ -67,111 +72,5 @@ public static class PreviewReader
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// Unknown references the property dependencies pin down (a resource created in the same update has no id yet):
-    /// <list type="bullet">
-    /// <item>a top-level list of N unknowns that depends on N resources of one type (<c>subnetIds</c> of two new
-    /// subnets) lists those resources;</item>
-    /// <item>a list of N unknowns, at any depth, under a key that names a network resource type (<c>subnets</c>,
-    /// <c>securityGroups</c>, <c>routeTableIds</c>...) lists the N resources of that type among the top-level
-    /// property's dependencies (an ECS service's <c>networkConfiguration.subnets</c>);</item>
-    /// <item>a single unknown under such a key is the one resource of that type among them.</item>
-    /// </list>
-    /// Each item can only come from one of those resources. Anything less certain stays unknown.
-    /// </summary>
-    private static ObjectValue ResolveUnknownLists(StackResource resource)
-    {
-        if (resource.PropertyDependencies is not { Count: > 0 } dependencies)
-        {
-            return resource.Inputs;
-        }
-
-        Dictionary<string, PropertyValue>? changed = null;
-        foreach (var (name, value) in resource.Inputs.Properties)
-        {
-            if (!dependencies.TryGetValue(name, out var urns) || urns.Count == 0)
-            {
-                continue;
-            }
-
-            var distinct = urns.Distinct(StringComparer.Ordinal).ToList();
-            PropertyValue resolved;
-            if (value is ArrayValue { Items.Count: > 0 } list && list.Items.All(i => i is UnknownValue)
-                && distinct.Count == list.Items.Count && distinct.Select(TypeOf).Distinct(StringComparer.Ordinal).Count() == 1)
-            {
-                resolved = References(distinct);
-            }
-            else
-            {
-                resolved = Resolve(value, name, distinct, topLevel: true, 0);
-            }
-
-            if (!ReferenceEquals(resolved, value))
-            {
-                changed ??= new Dictionary<string, PropertyValue>(resource.Inputs.Properties, StringComparer.Ordinal);
-                changed[name] = resolved;
-            }
-        }
-
-        return changed is null ? resource.Inputs : new ObjectValue(changed);
-    }
-
-    /// <summary>Resolves unknowns under hinted keys; returns the same instance when nothing changes.</summary>
-    private static PropertyValue Resolve(PropertyValue value, string key, List<string> dependencies, bool topLevel, int depth)
-    {
-        if (depth > 64)
-        {
-            return value;
-        }
-
-        switch (value)
-        {
-            case ArrayValue { Items.Count: > 0 } list when list.Items.All(i => i is UnknownValue):
-                var candidates = Candidates(key, dependencies);
-                return candidates is not null && candidates.Count == list.Items.Count ? References(candidates) : value;
-            case UnknownValue when !topLevel:
-                // A top-level unknown with one dependency is resolved by the model; here only nested ones.
-                var single = Candidates(key, dependencies);
-                return single is { Count: 1 } ? new ReferenceValue(single[0], "id") : value;
-            case ObjectValue obj:
-                Dictionary<string, PropertyValue>? changed = null;
-                foreach (var (name, inner) in obj.Properties)
-                {
-                    var resolved = Resolve(inner, name, dependencies, false, depth + 1);
-                    if (!ReferenceEquals(resolved, inner))
-                    {
-                        changed ??= new Dictionary<string, PropertyValue>(obj.Properties, StringComparer.Ordinal);
-                        changed[name] = resolved;
-                    }
-                }
-
-                return changed is null ? value : new ObjectValue(changed);
-            default:
-                return value;
-        }
-    }
-
-    /// <summary>The dependencies of the type a key names, or null when the key names none.</summary>
-    private static List<string>? Candidates(string key, List<string> dependencies)
-    {
-        string? type = key.ToLowerInvariant() switch
-        {
-            var k when k.Contains("subnet", StringComparison.Ordinal) => "aws:ec2/subnet:Subnet",
-            var k when k.Contains("securitygroup", StringComparison.Ordinal) => "aws:ec2/securityGroup:SecurityGroup",
-            var k when k.Contains("routetable", StringComparison.Ordinal) => "aws:ec2/routeTable:RouteTable",
-            _ => null,
-        };
-        return type is null ? null : dependencies.Where(u => TypeOf(u) == type).ToList();
-    }
-
-    private static ArrayValue References(IEnumerable<string> urns) =>
-        new(urns.Select(u => (PropertyValue)new ReferenceValue(u, "id")).ToList());
-
-    private static string TypeOf(string urn)
-    {
-        var parts = urn.Split("::");
-        return parts.Length >= 4 ? parts[2][(parts[2].LastIndexOf('$') + 1)..] : urn;
     }
 }

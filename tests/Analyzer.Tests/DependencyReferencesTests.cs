@@ -1,4 +1,3 @@
-using FargateNetwork.Policies.Analyzer;
 using FargateNetwork.Policies.Stack;
 
 namespace FargateNetwork.Analyzer.Tests;
@@ -55,6 +54,29 @@ public sealed class DependencyReferencesTests
         // A known value is never replaced.
         var known = Resolve(Obj(("vpcId", new StringValue("vpc-123"))), ("vpcId", [Vpc]));
         Assert.Equal(new StringValue("vpc-123"), known["vpcId"]);
+    }
+
+    [Fact]
+    public void APropertyThatIsNotAnIdIsNeverTheResourceItDependsOn()
+    {
+        const string LogGroup = "urn:pulumi:s::p::aws:cloudwatch/logGroup:LogGroup::logs";
+        var resolved = Resolve(
+            Obj(("containerDefinitions", new SecretValue(U)), ("cidrBlocks", new ArrayValue([U, U])), ("vpcId", U)),
+            ("containerDefinitions", [LogGroup]),
+            ("cidrBlocks", [SubnetA, SubnetC]),
+            ("vpcId", [Sg]));
+        Assert.Equal(new SecretValue(U), resolved["containerDefinitions"]);
+        Assert.All(Assert.IsType<ArrayValue>(resolved["cidrBlocks"]).Items, i => Assert.Same(U, i));
+        // vpcId names the VPC type: a dependency of another type is not its value.
+        Assert.Same(U, resolved["vpcId"]);
+    }
+
+    [Fact]
+    public void AListOfUnknownIdsDependingOnAsManyResourcesOfOneTypeListsThem()
+    {
+        const string Nlb = "urn:pulumi:s::p::aws:lb/loadBalancer:LoadBalancer::nlb";
+        var resolved = Resolve(Obj(("networkLoadBalancerArns", new ArrayValue([U]))), ("networkLoadBalancerArns", [Nlb]));
+        Assert.Equal([new ReferenceValue(Nlb, "id")], Assert.IsType<ArrayValue>(resolved["networkLoadBalancerArns"]).Items);
     }
 
     [Fact]

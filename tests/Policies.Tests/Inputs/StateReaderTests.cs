@@ -80,11 +80,12 @@ public class StateReaderTests
         Assert.Equal(InputFormat.Preview, input.Format);
         Assert.DoesNotContain(input.Resources, r => r.Name == "old-nat");
         Assert.Single(input.Resources, r => r.Name == "task-definition");
-        // A created resource: its id is not known yet; an unknown input keeps its dependency.
+        // A created resource: its id is not known yet; an unknown input with one dependency refers to that resource.
         Assert.Null(input.Resource("route-table-c").Id);
         var association = input.Resource("route-table-association-c");
-        Assert.Equal(UnknownValue.Instance, association.Input("routeTableId"));
-        Assert.Equal(["urn:pulumi:dev::orders::aws:ec2/routeTable:RouteTable::route-table-c"], association.PropertyDependencies!["routeTableId"]);
+        const string RouteTableC = "urn:pulumi:dev::orders::aws:ec2/routeTable:RouteTable::route-table-c";
+        Assert.Equal(new ReferenceValue(RouteTableC, "id"), association.Input("routeTableId"));
+        Assert.Equal([RouteTableC], association.PropertyDependencies!["routeTableId"]);
         // A resource that stays: id and outputs from its old state.
         Assert.Equal("vpc-0c1d2e3f4a5b6c7d8", input.Resource("vpc").Id);
         Assert.Equal(new StringValue("rtb-0main0000000000"), input.Resource("vpc").Outputs!.Properties["defaultRouteTableId"]);
@@ -153,8 +154,8 @@ public class StateReaderTests
         Assert.Equal([new ReferenceValue(A, "id"), new ReferenceValue(C, "id")], Assert.IsType<ArrayValue>(network.At("subnets")).Items);
         Assert.Equal([new ReferenceValue(Sg, "id")], Assert.IsType<ArrayValue>(network.At("securityGroups")).Items);
         Assert.Equal(new BoolValue(false), network.At("assignPublicIp"));
-        // No type hint in targetGroupArn: unknown. Two subnets for one subnetId: unknown.
-        Assert.Equal(UnknownValue.Instance, service.Input("loadBalancers").At(0, "targetGroupArn"));
+        // targetGroupArn names a target group, and exactly one is among the dependencies. Two subnets for one subnetId: unknown.
+        Assert.Equal(new ReferenceValue(Tg, "id"), service.Input("loadBalancers").At(0, "targetGroupArn"));
         Assert.Equal(UnknownValue.Instance, service.Input("mapping").At("subnetId"));
     }
 

@@ -1,18 +1,21 @@
-using FargateNetwork.Policies.Stack;
-
-namespace FargateNetwork.Policies.Analyzer;
+namespace FargateNetwork.Policies.Stack;
 
 /// <summary>
 /// In a preview, the ids that link resources (<c>vpcId</c>, <c>subnetIds</c>, <c>networkConfiguration.subnets</c>) are
 /// unknown; only <c>propertyDependencies</c> (top-level property → URNs) tells which resources they come from. This
 /// turns an unknown into a <see cref="ReferenceValue"/> when that is unambiguous:
 /// <list type="bullet">
-/// <item>a top-level unknown whose property depends on exactly one resource;</item>
+/// <item>a top-level unknown whose property holds ids or ARNs (its key names a resource type, or ends in Id, Ids, Arn,
+/// Arns) and depends on exactly one resource;</item>
+/// <item>a top-level list of N unknowns in such a property that depends on N resources of one type (<c>subnetIds</c>
+/// of two new subnets, <c>networkLoadBalancerArns</c>);</item>
 /// <item>an unknown, or a list of unknowns, under a key that names one kind of resource (<c>subnetId</c>,
 /// <c>subnets</c>, <c>securityGroupIds</c>...), when the property's dependencies of that type are exactly as many as
 /// the unknowns (a list of ids is a set, so the order does not matter).</item>
 /// </list>
-/// Anything else stays unknown, and the rules stay silent on it.
+/// Anything else stays unknown, and the rules stay silent on it. The analyzer (Struct with propertyDependencies) and
+/// the preview-JSON reader both use this one resolver, so the offline check and <c>pulumi preview --policy-pack</c>
+/// see the same relations.
 /// </summary>
 public static class DependencyReferences
 {
@@ -69,10 +72,26 @@ public static class DependencyReferences
                 continue;
             }
 
+            // Only a property that holds ids or ARNs can *be* the resource it depends on: containerDefinitions
+            // depends on the log group but is a JSON document, cidrBlocks may depend on subnets but are CIDRs.
+            if (!HoldsIds(key, urns))
+            {
+                result[key] = Rewrite(key, value, urns);
+                continue;
+            }
+
             if (urns.Count == 1 && value is UnknownValue or SecretValue { Inner: UnknownValue })
             {
                 PropertyValue reference = new ReferenceValue(urns[0], "id");
                 result[key] = value is SecretValue ? new SecretValue(reference) : reference;
+                continue;
+            }
+
+            var distinct = urns.Distinct(StringComparer.Ordinal).ToList();
+            if (value is ArrayValue { Items.Count: > 0 } list && list.Items.All(i => i is UnknownValue)
+                && distinct.Count == list.Items.Count && distinct.Select(TypeOfUrn).Distinct(StringComparer.Ordinal).Count() == 1)
+            {
+                result[key] = new ArrayValue(distinct.Select(u => (PropertyValue)new ReferenceValue(u, "id")).ToList());
                 continue;
             }
 
@@ -81,6 +100,16 @@ public static class DependencyReferences
 
         return new ObjectValue(result);
     }
+
+    /// <summary>
+    /// Whether a top-level property holds the ids or ARNs of the resources it depends on: a key that names a resource
+    /// type (then the dependencies must all be of that type), or any key ending in Id, Ids, Arn or Arns.
+    /// </summary>
+    private static bool HoldsIds(string key, IReadOnlyList<string> urns) =>
+        KeyTypes.TryGetValue(key, out var type)
+            ? urns.All(u => TypeOfUrn(u) == type)
+            : key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("Ids", StringComparison.Ordinal)
+              || key.EndsWith("Arn", StringComparison.Ordinal) || key.EndsWith("Arns", StringComparison.Ordinal);
 
     private static PropertyValue Rewrite(string key, PropertyValue value, IReadOnlyList<string> urns)
     {
