@@ -122,7 +122,11 @@ public class StateReaderTests
               "type": "aws:ec2/vpcEndpoint:VpcEndpoint",
               "inputs": {"subnetIds": ["{{{{U}}}}", "{{{{U}}}}"], "securityGroupIds": ["{{{{U}}}}", "{{{{U}}}}"], "routeTableIds": ["{{{{U}}}}", "rtb-1"]},
               "propertyDependencies": {"subnetIds": ["{{{{A}}}}", "{{{{C}}}}"], "securityGroupIds": ["{{{{Sg}}}}"],
-                                       "routeTableIds": ["urn:pulumi:dev::p::aws:ec2/routeTable:RouteTable::r"]}}}]}
+                                       "routeTableIds": ["urn:pulumi:dev::p::aws:ec2/routeTable:RouteTable::r"]}}},
+              {"op": "create", "urn": "{{{{A}}}}", "newState": {"type": "aws:ec2/subnet:Subnet"}},
+              {"op": "create", "urn": "{{{{C}}}}", "newState": {"type": "aws:ec2/subnet:Subnet"}},
+              {"op": "create", "urn": "{{{{Sg}}}}", "newState": {"type": "aws:ec2/securityGroup:SecurityGroup"}},
+              {"op": "create", "urn": "urn:pulumi:dev::p::aws:ec2/routeTable:RouteTable::r", "newState": {"type": "aws:ec2/routeTable:RouteTable"}}]}
             """, "p.json");
         var endpoint = input.Resource("e");
         Assert.Equal([new ReferenceValue(A, "id"), new ReferenceValue(C, "id")], Assert.IsType<ArrayValue>(endpoint.Input("subnetIds")).Items);
@@ -147,7 +151,11 @@ public class StateReaderTests
                          "loadBalancers": [{"targetGroupArn": "{{{{U}}}}", "containerPort": 80}],
                          "mapping": {"subnetId": "{{{{U}}}}"}},
               "propertyDependencies": {"networkConfiguration": ["{{{{A}}}}", "{{{{C}}}}", "{{{{Sg}}}}"], "loadBalancers": ["{{{{Tg}}}}"],
-                                       "mapping": ["{{{{A}}}}", "{{{{C}}}}"]}}}]}
+                                       "mapping": ["{{{{A}}}}", "{{{{C}}}}"]}}},
+              {"op": "create", "urn": "{{{{A}}}}", "newState": {"type": "aws:ec2/subnet:Subnet"}},
+              {"op": "create", "urn": "{{{{C}}}}", "newState": {"type": "aws:ec2/subnet:Subnet"}},
+              {"op": "create", "urn": "{{{{Sg}}}}", "newState": {"type": "aws:ec2/securityGroup:SecurityGroup"}},
+              {"op": "create", "urn": "{{{{Tg}}}}", "newState": {"type": "aws:lb/targetGroup:TargetGroup"}}]}
             """, "p.json");
         var service = input.Resource("s");
         var network = service.Input("networkConfiguration");
