@@ -49,9 +49,7 @@ public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLif
         {
             foreach (var (policy, settings) in request.PolicyConfig.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                var entry = settings?.Properties is { } properties
-                    ? JsonNode.Parse(JsonFormatter.Default.Format(properties)) as JsonObject ?? []
-                    : [];
+                var entry = settings?.Properties is { } properties ? ConfigProperties(policy, properties) : [];
                 entry.Remove("enforcementLevel");
                 entry["enforcementLevel"] = AnalyzerInfoMapping.ToConfig(settings?.EnforcementLevel ?? WireLevel.Advisory);
                 config[policy] = entry;
@@ -65,6 +63,20 @@ public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLif
         }
 
         return Task.FromResult(new Empty());
+    }
+
+    /// <summary>A policy's config properties as JSON; a Struct JSON cannot hold (a value with no kind) names the policy.</summary>
+    private static JsonObject ConfigProperties(string policy, Struct properties)
+    {
+        try
+        {
+            return JsonNode.Parse(JsonFormatter.Default.Format(properties)) as JsonObject ?? [];
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException)
+        {
+            throw new PolicyConfigException(
+                $"policy config for '{policy}': the properties are not valid JSON ({e.Message}); give numbers, strings, booleans, lists or objects.");
+        }
     }
 
     public override Task<AnalyzeResponse> Analyze(AnalyzeRequest request, ServerCallContext context)

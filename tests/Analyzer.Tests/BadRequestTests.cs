@@ -159,6 +159,23 @@ public sealed class BadRequestTests
         await AssertAlive(server);
     }
 
+    [Theory]
+    [InlineData("nan")]
+    [InlineData("no-kind")]
+    public async Task ConfigPropertiesJsonCannotHoldAreInvalidArgumentNamingThePolicy(string shape)
+    {
+        await using var server = await AnalyzerServer.StartAsync();
+        var properties = new Struct();
+        properties.Fields["pullsPerDay"] = shape == "nan" ? Value.ForNumber(double.NaN) : new Value();
+        var request = new ConfigureAnalyzerRequest();
+        request.PolicyConfig["image-pulls-through-nat"] = new PolicyConfig { EnforcementLevel = EnforcementLevel.Advisory, Properties = properties };
+
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await server.Client.ConfigureAsync(request));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Contains("image-pulls-through-nat", e.Status.Detail, StringComparison.Ordinal);
+        await AssertAlive(server);
+    }
+
     [Fact]
     public async Task ConcurrentAnalyzeCallsAgree()
     {
