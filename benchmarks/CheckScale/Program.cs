@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using FargateNetwork.Benchmarks.CheckScale;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 
 // Usage: dotnet run -c Release --project benchmarks/CheckScale [-- SIZE...]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Reachability;
 using FargateNetwork.Policies.Rules;

@@ -1,3 +1,4 @@
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 
 namespace FargateNetwork.Policies.Rules;

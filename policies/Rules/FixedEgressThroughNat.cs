@@ -1,3 +1,4 @@
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Reachability;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Reachability;

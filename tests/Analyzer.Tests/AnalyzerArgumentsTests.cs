@@ -1,4 +1,4 @@
-using FargateNetwork.Policies.Analyzer;
+using FargateNetwork.Pack.Analyzer;
 
 namespace FargateNetwork.Analyzer.Tests;
 

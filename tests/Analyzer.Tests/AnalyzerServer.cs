@@ -1,8 +1,8 @@
-using FargateNetwork.Policies.Analyzer;
+using FargateNetwork.Pack.Analyzer;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
-using Client = FargateNetwork.Policies.Analyzer.Protocol.Analyzer.AnalyzerClient;
+using Client = FargateNetwork.Pack.Analyzer.Protocol.Analyzer.AnalyzerClient;
 
 namespace FargateNetwork.Analyzer.Tests;
 

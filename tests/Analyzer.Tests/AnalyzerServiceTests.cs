@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
-using FargateNetwork.Policies.Analyzer.Protocol;
+using FargateNetwork.Pack.Analyzer.Protocol;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using WireLevel = FargateNetwork.Policies.Analyzer.Protocol.EnforcementLevel;
+using WireLevel = FargateNetwork.Pack.Analyzer.Protocol.EnforcementLevel;
 
 namespace FargateNetwork.Analyzer.Tests;
 
@@ -62,7 +63,7 @@ public sealed class AnalyzerServiceTests
         {
             Assert.Equal(pack.DisplayName, wire.DisplayName);
             Assert.Equal(pack.Description, wire.Description);
-            Assert.Equal(pack.DefaultLevel == Policies.Pack.EnforcementLevel.Mandatory ? WireLevel.Mandatory : WireLevel.Advisory, wire.EnforcementLevel);
+            Assert.Equal(pack.DefaultLevel == Policies.Contract.EnforcementLevel.Mandatory ? WireLevel.Mandatory : WireLevel.Advisory, wire.EnforcementLevel);
             Assert.Equal(pack.Scope == PolicyScope.Resource ? PolicyType.Resource : PolicyType.Stack, wire.PolicyType);
             var schemaProperties = pack.ConfigSchema["properties"]?.AsObject() ?? [];
             Assert.Equal(schemaProperties.Select(p => p.Key).Order(), wire.ConfigSchema.Properties.Fields.Keys.Order());
@@ -212,7 +213,7 @@ public sealed class AnalyzerServiceTests
         var request = new ConfigureAnalyzerRequest();
         foreach (var (policy, level, properties) in entries)
         {
-            request.PolicyConfig[policy] = new FargateNetwork.Policies.Analyzer.Protocol.PolicyConfig { EnforcementLevel = level, Properties = PreviewFixture.ToStruct(properties ?? []) };
+            request.PolicyConfig[policy] = new FargateNetwork.Pack.Analyzer.Protocol.PolicyConfig { EnforcementLevel = level, Properties = PreviewFixture.ToStruct(properties ?? []) };
         }
 
         return request;

@@ -1,4 +1,4 @@
-using FargateNetwork.Policies.Analyzer.Protocol;
+using FargateNetwork.Pack.Analyzer.Protocol;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;

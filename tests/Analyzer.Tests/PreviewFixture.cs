@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using FargateNetwork.Policies.Analyzer.Protocol;
+using FargateNetwork.Pack.Analyzer.Protocol;
 using FargateNetwork.Tests.Shared;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;

@@ -1,4 +1,4 @@
-using FargateNetwork.Policies.Analyzer;
+using FargateNetwork.Pack.Analyzer;
 using FargateNetwork.Policies.Stack;
 using Google.Protobuf.WellKnownTypes;
 using BoolValue = FargateNetwork.Policies.Stack.BoolValue;

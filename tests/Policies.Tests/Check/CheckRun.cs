@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using FargateNetwork.Policies.Check;
+using FargateNetwork.Pack.Check;
 
 namespace FargateNetwork.Policies.Tests.Check;
 

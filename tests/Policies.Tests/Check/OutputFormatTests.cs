@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 
 namespace FargateNetwork.Policies.Tests.Check;
@@ -100,7 +101,7 @@ public class OutputFormatTests
     [InlineData("my stack.json", "my%20stack.json")]
     [InlineData("<stdin>", "stdin")]
     public void SarifArtifactUrisAreUriReferences(string file, string uri) =>
-        Assert.Equal(uri, FargateNetwork.Policies.Check.SarifReport.ArtifactUri(file));
+        Assert.Equal(uri, FargateNetwork.Policies.Report.SarifReport.ArtifactUri(file));
 
     [Fact]
     public void AnAdvisoryViolationIsAWarningAndExitsZero()

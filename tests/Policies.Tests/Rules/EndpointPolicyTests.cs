@@ -229,7 +229,7 @@ public class EndpointPolicyTests
         b.Set("ecr.dkr", "subnetIds", b.Refs("taskA"));
         Expect.Violations(b, (EveryAz, "ecr.dkr"));
         var violation = Expect.Evaluate(b).Violations.Single();
-        Assert.Equal(Pack.EnforcementLevel.Advisory, violation.Level);
+        Assert.Equal(Contract.EnforcementLevel.Advisory, violation.Level);
         Assert.Contains("ap-northeast-1c", violation.Message, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Tests.Model;
 

@@ -1,7 +1,7 @@
 using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Reachability;
 
-namespace FargateNetwork.Policies.Rules;
+namespace FargateNetwork.Policies.Contract;
 
 /// <summary>What every policy queries: the model, the reachability analysis, and the task subnets.</summary>
 public sealed class PolicyContext(NetworkModel model)

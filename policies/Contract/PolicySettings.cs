@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FargateNetwork.Policies.Model;
 
-namespace FargateNetwork.Policies.Pack;
+namespace FargateNetwork.Policies.Contract;
 
 /// <summary>One policy's effective settings: its level and its config properties (defaults from its schema, then the config).</summary>
 public sealed class PolicySettings(EnforcementLevel level, JsonObject properties)

@@ -1,6 +1,6 @@
 using FargateNetwork.Policies.Pack;
 
-namespace FargateNetwork.Policies.Analyzer;
+namespace FargateNetwork.Pack.Analyzer;
 
 /// <summary>
 /// What one analyzer process remembers between calls: the configured pack (defaults until <c>Configure</c>) and the

@@ -1,4 +1,4 @@
-namespace FargateNetwork.Policies.Pack;
+namespace FargateNetwork.Policies.Contract;
 
 /// <summary>How a violation of a policy is treated, as in Pulumi's policy packs.</summary>
 public enum EnforcementLevel

@@ -1,5 +1,5 @@
-using FargateNetwork.Policies.Analyzer;
-using FargateNetwork.Policies.Check;
+using FargateNetwork.Pack.Analyzer;
+using FargateNetwork.Pack.Check;
 
 // `check` runs the policies offline on templates, stack exports and preview JSON (docs/check.md). With an engine
 // address (host:port) the Pulumi CLI is starting the pack as an analyzer plugin (docs/policy-pack.md). Anything else

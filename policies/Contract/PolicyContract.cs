@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FargateNetwork.Policies.Stack;
 
-namespace FargateNetwork.Policies.Pack;
+namespace FargateNetwork.Policies.Contract;
 
 /// <summary>Where a policy runs: on one resource at a time (Pulumi's Analyze) or on the whole stack (AnalyzeStack).</summary>
 public enum PolicyScope

@@ -1,7 +1,8 @@
 using System.Globalization;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 
-namespace FargateNetwork.Policies.Check;
+namespace FargateNetwork.Policies.Report;
 
 /// <summary>
 /// The text format: per input, violations grouped by resource (<c>name (type)</c>), one line each

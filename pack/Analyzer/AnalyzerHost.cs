@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace FargateNetwork.Policies.Analyzer;
+namespace FargateNetwork.Pack.Analyzer;
 
 /// <summary>
 /// Boots the analyzer as the Pulumi CLI expects: gRPC over cleartext HTTP/2 on 127.0.0.1 and a free port, the port

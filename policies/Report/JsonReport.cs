@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace FargateNetwork.Policies.Check;
+namespace FargateNetwork.Policies.Report;
 
 /// <summary>
 /// The json format: <c>{"violations":[{policy, enforcementLevel, urn, type, name, message, file}],

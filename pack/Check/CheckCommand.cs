@@ -1,9 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Inputs;
 using FargateNetwork.Policies.Pack;
+using FargateNetwork.Policies.Report;
 
-namespace FargateNetwork.Policies.Check;
+namespace FargateNetwork.Pack.Check;
 
 /// <summary>
 /// <c>check</c>: reads each input as a stack, runs every enabled policy on it, prints the results in the chosen format.

@@ -1,11 +1,12 @@
-using FargateNetwork.Policies.Analyzer.Protocol;
+using FargateNetwork.Pack.Analyzer.Protocol;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using PackLevel = FargateNetwork.Policies.Pack.EnforcementLevel;
-using WireLevel = FargateNetwork.Policies.Analyzer.Protocol.EnforcementLevel;
+using Google.Protobuf;
+using PackLevel = FargateNetwork.Policies.Contract.EnforcementLevel;
+using WireLevel = FargateNetwork.Pack.Analyzer.Protocol.EnforcementLevel;
 
-namespace FargateNetwork.Policies.Analyzer;
+namespace FargateNetwork.Pack.Analyzer;
 
 /// <summary>
 /// The pack and its policies as the engine's <c>AnalyzerInfo</c>: every policy with name, display name, description,
@@ -34,7 +35,7 @@ public static class AnalyzerInfoMapping
         return info;
     }
 
-    public static Protocol.PolicyInfo Policy(Pack.PolicyInfo policy)
+    public static Protocol.PolicyInfo Policy(Policies.Contract.PolicyInfo policy)
     {
         var schema = new PolicyConfigSchema
         {

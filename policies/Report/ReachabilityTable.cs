@@ -1,8 +1,9 @@
 using System.Globalization;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Inputs;
 using FargateNetwork.Policies.Pack;
 
-namespace FargateNetwork.Policies.Check;
+namespace FargateNetwork.Policies.Report;
 
 /// <summary>
 /// The <c>--report</c> table: per task subnet, each destination with its path, the resource it goes through, the

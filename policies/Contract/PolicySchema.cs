@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FargateNetwork.Policies.Rules;
+namespace FargateNetwork.Policies.Contract;
 
 /// <summary>Builds the JSON schema objects of the policies' config properties (served in PolicyInfo.configSchema).</summary>
 public static class PolicySchema

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 
-namespace FargateNetwork.Policies.Check;
+namespace FargateNetwork.Policies.Report;
 
 /// <summary>
 /// The sarif format: one SARIF 2.1.0 run (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html) whose

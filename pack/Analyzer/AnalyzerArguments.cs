@@ -1,4 +1,4 @@
-namespace FargateNetwork.Policies.Analyzer;
+namespace FargateNetwork.Pack.Analyzer;
 
 /// <summary>
 /// The command line the Pulumi CLI starts an analyzer with, in either shape:

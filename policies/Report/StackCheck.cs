@@ -1,6 +1,7 @@
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 
-namespace FargateNetwork.Policies.Check;
+namespace FargateNetwork.Policies.Report;
 
 /// <summary>The result of checking one input: its name as given, and the pack's evaluation.</summary>
 public sealed record StackCheck(string File, Evaluation Evaluation)

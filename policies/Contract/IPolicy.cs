@@ -1,7 +1,7 @@
 using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Stack;
 
-namespace FargateNetwork.Policies.Rules;
+namespace FargateNetwork.Policies.Contract;
 
 /// <summary>One policy: its metadata and a query over the model that yields findings.</summary>
 public interface IPolicy

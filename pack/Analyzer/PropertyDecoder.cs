@@ -4,7 +4,7 @@ using BoolValue = FargateNetwork.Policies.Stack.BoolValue;
 using NullValue = FargateNetwork.Policies.Stack.NullValue;
 using StringValue = FargateNetwork.Policies.Stack.StringValue;
 
-namespace FargateNetwork.Policies.Analyzer;
+namespace FargateNetwork.Pack.Analyzer;
 
 /// <summary>
 /// Turns the engine's <c>google.protobuf.Struct</c> properties into <see cref="PropertyValue"/>s. The engine encodes

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Rules;
 
-namespace FargateNetwork.Policies.Pack;
+namespace FargateNetwork.Policies.Contract;
 
 /// <summary>
 /// The policy config in the shape of Pulumi's <c>--policy-pack-config</c>: per policy name a level string

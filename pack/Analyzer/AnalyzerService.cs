@@ -1,15 +1,16 @@
 using System.Text.Json.Nodes;
-using FargateNetwork.Policies.Analyzer.Protocol;
+using FargateNetwork.Pack.Analyzer.Protocol;
+using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Stack;
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Google.Protobuf;
 using Grpc.Core;
-using StringValue = FargateNetwork.Policies.Stack.StringValue;
 using Microsoft.Extensions.Hosting;
-using WireLevel = FargateNetwork.Policies.Analyzer.Protocol.EnforcementLevel;
+using StringValue = FargateNetwork.Policies.Stack.StringValue;
+using WireLevel = FargateNetwork.Pack.Analyzer.Protocol.EnforcementLevel;
 
-namespace FargateNetwork.Policies.Analyzer;
+namespace FargateNetwork.Pack.Analyzer;
 
 /// <summary>
 /// Pulumi's <c>pulumirpc.Analyzer</c> service over <see cref="PolicyPack"/>: <c>Analyze</c> runs the resource-scoped
@@ -162,7 +163,7 @@ public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLif
         }
 
         var response = new AnalyzeResponse();
-        response.Diagnostics.AddRange(violations.Where(v => v.Level != Pack.EnforcementLevel.Disabled).Select(Diagnostic));
+        response.Diagnostics.AddRange(violations.Where(v => v.Level != Policies.Contract.EnforcementLevel.Disabled).Select(Diagnostic));
         return response;
     }
 

@@ -1,4 +1,6 @@
-namespace FargateNetwork.Policies.Check;
+using FargateNetwork.Policies.Report;
+
+namespace FargateNetwork.Pack.Check;
 
 /// <summary>The options of <c>check</c>.</summary>
 /// <param name="Format">Output format; default text.</param>

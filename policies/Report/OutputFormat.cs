@@ -1,4 +1,4 @@
-namespace FargateNetwork.Policies.Check;
+namespace FargateNetwork.Policies.Report;
 
 /// <summary>How <c>check</c> prints its results.</summary>
 public enum OutputFormat
