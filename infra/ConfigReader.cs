@@ -92,14 +92,14 @@ internal sealed partial class ConfigReader
 
         var cidr = ParseCidr(key, text);
         // AWS allows VPC blocks from /16 to /28 (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html).
-        if (cidr.Prefix < 16)
+        if (cidr.PrefixLength < 16)
         {
             throw Error(key, text, "is larger than AWS allows for a VPC (/16 at most)", "use a prefix length of /16 to /24, e.g. 10.0.0.0/16");
         }
 
-        if (cidr.Prefix > SubnetPlan.SmallestVpcPrefix)
+        if (cidr.PrefixLength > SubnetPlan.SmallestVpcPrefix)
         {
-            throw Error(key, text, $"is too small for the subnet plan (public subnets are /{cidr.Prefix + 4}, AWS's smallest subnet is /28)", $"use a prefix length of /16 to /{SubnetPlan.SmallestVpcPrefix}");
+            throw Error(key, text, $"is too small for the subnet plan (public subnets are /{cidr.PrefixLength + 4}, AWS's smallest subnet is /28)", $"use a prefix length of /16 to /{SubnetPlan.SmallestVpcPrefix}");
         }
 
         return cidr;
@@ -168,7 +168,7 @@ internal sealed partial class ConfigReader
                 throw Error(destKey, text, $"overlaps the VPC CIDR {vpcCidr} (such a route would be rejected or would hijack VPC traffic)", "list only external CIDRs, or change fargate-network:vpcCidr");
             }
 
-            if (cidr.Prefix == 0)
+            if (cidr.PrefixLength == 0)
             {
                 throw Error(destKey, text, "routes all traffic to the NAT, which defeats the design", "list only the allow-listed services' CIDRs");
             }
@@ -461,7 +461,7 @@ internal sealed partial class ConfigReader
     }
 
     private Ipv4Cidr ParseCidr(string key, string text) =>
-        Ipv4Cidr.TryParse(text, out var cidr, out var problem) ? cidr : throw Error(key, text, problem, "write an IPv4 CIDR block such as 10.0.0.0/16");
+        Ipv4Cidr.TryParseStrict(text, out var cidr, out var problem) ? cidr : throw Error(key, text, problem, "write an IPv4 CIDR block such as 10.0.0.0/16");
 
     private JsonObject Object(string key, JsonNode node, string[] fields)
     {

@@ -1,8 +1,8 @@
 namespace FargateNetwork.Infra;
 
 /// <summary>
-/// Which interface endpoints the <c>private-endpoints</c> topology needs, by short name (service name
-/// <c>com.amazonaws.&lt;region&gt;.&lt;short name&gt;</c>). Fargate platform version 1.4.0+ pulling from ECR needs
+/// Which interface endpoints the <c>private-endpoints</c> topology needs, by short name (the service name in the Region's partition comes
+/// from <see cref="EndpointServiceName"/>). Fargate platform version 1.4.0+ pulling from ECR needs
 /// <c>ecr.dkr</c>, <c>ecr.api</c> and the S3 gateway endpoint; <c>awslogs</c> needs <c>logs</c>; secrets need the
 /// endpoint of the store that holds them (<c>secretsmanager</c> or <c>ssm</c>); ECS Exec needs <c>ssmmessages</c>
 /// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html,
@@ -36,6 +36,4 @@ internal static class EndpointServices
         names.AddRange(config.ExtraEndpoints);
         return names.Distinct().ToList();
     }
-
-    public static string ServiceName(string region, string shortName) => $"com.amazonaws.{region}.{shortName}";
 }

@@ -13,7 +13,7 @@ internal sealed record NetworkConfig
     public Ipv4Cidr VpcCidr { get; init; } = DefaultVpcCidr;
 
     /// <summary>10.0.0.0/16.</summary>
-    public static Ipv4Cidr DefaultVpcCidr { get; } = new(0x0A000000, 16);
+    public static Ipv4Cidr DefaultVpcCidr { get; } = Ipv4Cidr.Create(0x0A000000, 16);
 
     /// <summary><c>availabilityZones</c> (required, 1 to 4 names of <see cref="Region"/>, e.g. <c>ap-northeast-1a</c>). No AWS look-up happens at synthesis.</summary>
     public required IReadOnlyList<string> AvailabilityZones { get; init; }

@@ -22,6 +22,6 @@ internal static class ServiceDeployment
         }
 
         // ECS rejects a target group that no listener uses yet, so the service waits for the listener.
-        return template.Add("service", AwsTypes.Service, properties, dependsOn: privateLink is null ? null : [privateLink.Listener]);
+        return template.Add("service", AwsTypes.EcsService, properties, dependsOn: privateLink is null ? null : [privateLink.Listener]);
     }
 }

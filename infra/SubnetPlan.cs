@@ -19,7 +19,7 @@ internal static class SubnetPlan
 
     public const int SmallestVpcPrefix = 24;
 
-    public static Ipv4Cidr TaskSubnet(Ipv4Cidr vpc, int azIndex) => vpc.Subnet(vpc.Prefix + 3, azIndex);
+    public static Ipv4Cidr TaskSubnet(Ipv4Cidr vpc, int azIndex) => vpc.Subnet(vpc.PrefixLength + 3, azIndex);
 
-    public static Ipv4Cidr PublicSubnet(Ipv4Cidr vpc, int azIndex) => vpc.Subnet(vpc.Prefix + 4, 8 + azIndex);
+    public static Ipv4Cidr PublicSubnet(Ipv4Cidr vpc, int azIndex) => vpc.Subnet(vpc.PrefixLength + 4, 8 + azIndex);
 }

@@ -31,7 +31,7 @@ internal static class VpcEndpoints
         {
             var name = template.Add($"endpoint-{shortName.Replace('.', '-')}", AwsTypes.VpcEndpoint, new MapNode()
                 .Set("vpcId", TemplateNode.Ref(layout.Vpc, "id"))
-                .Set("serviceName", EndpointServices.ServiceName(config.Region, shortName))
+                .Set("serviceName", EndpointServiceName.For(config.Region, shortName).ToString())
                 .Set("vpcEndpointType", "Interface")
                 .Set("privateDnsEnabled", true)
                 .Set("subnetIds", TemplateNode.List(layout.TaskSubnets.Select(s => (TemplateNode)TemplateNode.Ref(s, "id"))))
@@ -41,7 +41,7 @@ internal static class VpcEndpoints
 
         var s3 = template.Add("endpoint-s3", AwsTypes.VpcEndpoint, new MapNode()
             .Set("vpcId", TemplateNode.Ref(layout.Vpc, "id"))
-            .Set("serviceName", EndpointServices.ServiceName(config.Region, "s3"))
+            .Set("serviceName", EndpointServiceName.For(config.Region, "s3", EndpointKind.Gateway).ToString())
             .Set("vpcEndpointType", "Gateway")
             .Set("routeTableIds", TemplateNode.List(layout.TaskRouteTables.Select(t => (TemplateNode)TemplateNode.Ref(t, "id")))));
         endpoints.Add(new("s3", s3));

@@ -55,14 +55,12 @@ public class ProviderTruthTests
     }
 
     [Fact]
-    public void Every_emitted_type_token_is_listed_and_real()
+    public void Every_emitted_type_token_is_a_core_token_and_real()
     {
-        var tokens = typeof(Compiler).Assembly.GetType("FargateNetwork.Infra.AwsTypes")!
-            .GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
-        Assert.Equal(23, tokens.Count);
-        Assert.All(tokens, t => Assert.NotNull(ProviderSchema.Aws.ResourceArgs(t)));
-        var discovery = Load("discovery").Resources.Values.Select(r => r.Type).Concat(Load("dev").Resources.Values.Select(r => r.Type)).ToHashSet();
-        Assert.Equal(tokens.ToHashSet(), discovery);
+        var tokens = typeof(AwsTypes).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+        var emitted = Load("discovery").Resources.Values.Select(r => r.Type).Concat(Load("dev").Resources.Values.Select(r => r.Type)).ToHashSet();
+        Assert.Subset(tokens, emitted);
+        Assert.All(emitted, t => Assert.NotNull(ProviderSchema.Aws.ResourceArgs(t)));
     }
 
     internal static ParsedTemplate Load(string name) => name switch

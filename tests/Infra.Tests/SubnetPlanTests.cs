@@ -12,7 +12,7 @@ public class SubnetPlanTests
     {
         var prefix = 16 + (prefixSeed % 9);
         var mask = uint.MaxValue << (32 - prefix);
-        var vpc = new Ipv4Cidr(address & mask, prefix);
+        var vpc = Ipv4Cidr.Create(address & mask, prefix);
         var vpcNet = IPNetwork.Parse(vpc.ToString());
         var subnets = Enumerable.Range(0, SubnetPlan.MaxAvailabilityZones)
             .SelectMany(i => new[] { SubnetPlan.TaskSubnet(vpc, i), SubnetPlan.PublicSubnet(vpc, i) })
@@ -31,7 +31,7 @@ public class SubnetPlanTests
     [InlineData("172.16.16.0/20", 2, "172.16.20.0/23", "172.16.26.0/24")]
     public void Plan_is_the_documented_one(string vpc, int az, string task, string nat)
     {
-        Assert.True(Ipv4Cidr.TryParse(vpc, out var cidr, out _));
+        Assert.True(Ipv4Cidr.TryParseStrict(vpc, out var cidr, out _));
         Assert.Equal(task, SubnetPlan.TaskSubnet(cidr, az).ToString());
         Assert.Equal(nat, SubnetPlan.PublicSubnet(cidr, az).ToString());
     }
@@ -47,7 +47,7 @@ public class SubnetPlanTests
     [InlineData(" 10.0.0.0/16", false)]
     public void Cidr_parsing_is_strict(string text, bool valid)
     {
-        Assert.Equal(valid, Ipv4Cidr.TryParse(text, out _, out var error));
+        Assert.Equal(valid, Ipv4Cidr.TryParseStrict(text, out _, out var error));
         Assert.Equal(valid, error.Length == 0);
     }
 }
