@@ -31,10 +31,10 @@ internal static class RepositoryScript
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{script} did not finish in 10 minutes");
+            throw new TimeoutException($"{script} did not finish in 20 minutes");
         }
 
         return new CheckRun(process.ExitCode, stdout.Result, stderr.Result);
