@@ -2,8 +2,12 @@ using FargateNetwork.Pack.Analyzer;
 using FargateNetwork.Pack.Check;
 
 // `check` runs the policies offline on templates, stack exports and preview JSON (docs/check.md). With an engine
-// address (host:port) the Pulumi CLI is starting the pack as an analyzer plugin (docs/policy-pack.md). Anything else
-// is a person's mistake: print both usages.
+// address (host:port) the Pulumi CLI is starting the pack as an analyzer plugin (docs/policy-pack.md). `--help`/`-h`
+// and `--version` answer on stdout with exit 0. Anything else is a person's mistake: print both usages, exit 2.
+const string AnalyzerUsage =
+    "       pulumi-analyzer-policy-fargate-network <engine-address> [pack-directory]\n" +
+    "          serves Pulumi's analyzer protocol: what `pulumi preview --policy-pack` starts";
+
 if (args is ["check", ..])
 {
     var stdout = Console.OpenStandardOutput();
@@ -12,12 +16,23 @@ if (args is ["check", ..])
     return code;
 }
 
+if (args is ["--version"])
+{
+    Console.Out.WriteLine(CheckCommand.VersionLine);
+    return CheckCommand.Passed;
+}
+
+if (args is ["--help"] or ["-h"])
+{
+    Console.Out.WriteLine(CheckOptions.Usage);
+    Console.Out.WriteLine(AnalyzerUsage);
+    return CheckCommand.Passed;
+}
+
 if (!AnalyzerArguments.Parse(args).HasEngineAddress)
 {
     Console.Error.WriteLine(CheckOptions.Usage);
-    Console.Error.WriteLine(
-        "       pulumi-analyzer-policy-fargate-network <engine-address> [pack-directory]\n" +
-        "          serves Pulumi's analyzer protocol: what `pulumi preview --policy-pack` starts");
+    Console.Error.WriteLine(AnalyzerUsage);
     return CheckCommand.BadInput;
 }
 

@@ -9,14 +9,19 @@ namespace FargateNetwork.Pack.Check;
 
 /// <summary>
 /// <c>check</c>: reads each input as a stack, runs every enabled policy on it, prints the results in the chosen format.
-/// Exit code: 0 no mandatory violation, 1 at least one, 2 bad usage, config or input (the worst over all inputs; the
-/// other inputs are still checked). Errors go to stderr as one line each; results go to stdout.
+/// Exit code: the worst outcome over all inputs: 2 bad usage, config or input, else 1 at least one mandatory
+/// violation, else 0. A bad input does not stop the others: every good input is still checked and reported.
+/// Errors go to stderr as one line each; results (and <c>--help</c>, <c>--version</c>) go to stdout.
 /// </summary>
 public static class CheckCommand
 {
     public const int Passed = 0;
     public const int MandatoryViolations = 1;
     public const int BadInput = 2;
+
+    /// <summary>What <c>--version</c> prints: the pack's name and version, as the analyzer reports them to Pulumi and
+    /// as <c>PulumiPolicy.yaml</c> states them (a test keeps the two equal).</summary>
+    public const string VersionLine = PolicyPack.PackName + " " + PolicyPack.PackVersion;
 
     public static int Run(IReadOnlyList<string> args, TextReader stdin, Stream stdout, TextWriter stderr)
     {
@@ -32,6 +37,13 @@ public static class CheckCommand
                 help.WriteLine();
                 help.WriteLine("policies:");
                 help.WriteLine(PolicyPack.Describe());
+                return Passed;
+            }
+
+            if (options.Version)
+            {
+                using var version = new StreamWriter(stdout, leaveOpen: true);
+                version.WriteLine(VersionLine);
                 return Passed;
             }
 
@@ -61,14 +73,14 @@ public static class CheckCommand
             catch (InputException e)
             {
                 stderr.WriteLine(e.Message);
-                exit = BadInput;
+                exit = Math.Max(exit, BadInput);
                 continue;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // A defect in a reader: still one line, and not a pass. The message is the exception's, never a value.
                 stderr.WriteLine($"{(file == StackInput.Stdin ? "<stdin>" : file)}: internal error while reading ({e.GetType().Name})");
-                exit = BadInput;
+                exit = Math.Max(exit, BadInput);
                 continue;
             }
 
@@ -81,7 +93,7 @@ public static class CheckCommand
             {
                 // A defect in the pack, not in the input: one line, no stack trace, and not a pass.
                 stderr.WriteLine($"{input.DisplayName}: internal error while checking ({e.GetType().Name}): {e.Message}");
-                exit = BadInput;
+                exit = Math.Max(exit, BadInput);
                 continue;
             }
 

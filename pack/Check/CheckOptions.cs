@@ -8,16 +8,33 @@ namespace FargateNetwork.Pack.Check;
 /// <param name="Report">Print the reachability table per task subnet (text format); default false.</param>
 /// <param name="Files">The inputs, each a stack checked on its own; <c>-</c> is standard input.</param>
 /// <param name="Help">Print the usage and exit 0.</param>
-public sealed record CheckOptions(OutputFormat Format, string? ConfigFile, bool Report, IReadOnlyList<string> Files, bool Help = false)
+/// <param name="Version">Print the pack name and version and exit 0.</param>
+public sealed record CheckOptions(OutputFormat Format, string? ConfigFile, bool Report, IReadOnlyList<string> Files, bool Help = false, bool Version = false)
 {
     public const string Usage =
         "usage: pulumi-analyzer-policy-fargate-network check [--format text|json|sarif] [--config FILE] [--report] FILE...\n" +
-        "  FILE    a Pulumi YAML/JSON template, a `pulumi stack export` file or `pulumi preview --json` output; - for stdin\n" +
-        "  exit    0 no mandatory violation, 1 at least one mandatory violation, 2 bad input, config or usage";
+        "       pulumi-analyzer-policy-fargate-network check --help | --version\n" +
+        "  FILE    a Pulumi YAML/JSON template, a `pulumi stack export` file or `pulumi preview --json` output; - for stdin;\n" +
+        "          each file is checked and reported on its own\n" +
+        "  exit    the worst over all files: 2 a bad file, config or usage, else 1 a mandatory violation, else 0";
 
-    /// <summary>Parses the arguments after <c>check</c>. Throws <see cref="UsageException"/>.</summary>
+    /// <summary>
+    /// Parses the arguments after <c>check</c>. <c>-h</c>/<c>--help</c>, then <c>--version</c>, anywhere before
+    /// <c>--</c> win over everything else, even a mistake elsewhere on the line. Throws <see cref="UsageException"/>.
+    /// </summary>
     public static CheckOptions Parse(IReadOnlyList<string> args)
     {
+        var flags = args.TakeWhile(a => a != "--").ToList();
+        if (flags.Exists(a => a is "-h" or "--help"))
+        {
+            return new CheckOptions(OutputFormat.Text, null, false, [], Help: true);
+        }
+
+        if (flags.Contains("--version"))
+        {
+            return new CheckOptions(OutputFormat.Text, null, false, [], Version: true);
+        }
+
         var format = OutputFormat.Text;
         string? config = null;
         var report = false;
@@ -38,8 +55,6 @@ public sealed record CheckOptions(OutputFormat Format, string? ConfigFile, bool 
                 case "--":
                     optionsEnded = true;
                     break;
-                case "-h" or "--help":
-                    return new CheckOptions(format, config, report, files, Help: true);
                 case "--report":
                     report = true;
                     break;

@@ -42,6 +42,41 @@ public class CommandLineTests : IDisposable
         Assert.Contains("private-fargate-subnet-endpoints [mandatory]", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-h")]
+    [InlineData("--help")]
+    [InlineData("--format", "xml", "--help")]
+    [InlineData("--bogus", "x.yaml", "-h")]
+    [InlineData("--version", "--help")]
+    public void HelpWinsOverAnyOtherArgument(params string[] args)
+    {
+        var run = CheckRun.Of(args);
+        Assert.Equal(0, run.Exit);
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.StartsWith("usage: pulumi-analyzer-policy-fargate-network check", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("--format", "xml", "--version")]
+    [InlineData("missing.yaml", "--version")]
+    public void VersionPrintsThePackNameAndVersionOnly(params string[] args)
+    {
+        var run = CheckRun.Of(args);
+        Assert.Equal(0, run.Exit);
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.Equal($"fargate-network {FargateNetwork.Policies.Pack.PolicyPack.PackVersion}{Environment.NewLine}", run.Stdout);
+    }
+
+    [Fact]
+    public void AfterADoubleDashHelpAndVersionAreFileNames()
+    {
+        var run = CheckRun.Of("--", "--help", "--version");
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("--help", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--version", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FormatAndConfigAlsoTakeTheEqualsForm()
     {
