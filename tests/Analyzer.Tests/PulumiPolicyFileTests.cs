@@ -14,7 +14,7 @@ public sealed class PulumiPolicyFileTests
     private static readonly string[] Languages = ["nodejs", "python", "go", "dotnet", "java", "yaml"];
 
     [Theory]
-    [InlineData("policies")]
+    [InlineData("pack")]
     [InlineData("artifacts/policy-pack")]
     public void RuntimeNameAndVersionFitThePack(string folder)
     {
