@@ -4,7 +4,7 @@ namespace FargateNetwork.Infra;
 /// The VPC and its subnets and route tables, per <see cref="SubnetPlan"/>: one task subnet and route table per AZ,
 /// and, when the stack has an internet gateway, one public "NAT subnet" per AZ sharing a route table whose default
 /// route goes to the internet gateway. The NAT never sits in a task subnet: a route to the NAT from the NAT's own
-/// subnet would loop (AWS middlebox rule, https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html; seed 000).
+/// subnet would loop (AWS middlebox rule, https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html).
 /// </summary>
 internal sealed record VpcLayout(
     string Vpc,

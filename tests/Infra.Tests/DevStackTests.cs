@@ -1,6 +1,6 @@
 namespace FargateNetwork.Infra.Tests;
 
-/// <summary>Pulumi.dev.yaml: public-nat-egress, two AZs, one NAT, a task every 10 minutes (seed 000).</summary>
+/// <summary>Pulumi.dev.yaml: public-nat-egress, two AZs, one NAT, a task every 10 minutes.</summary>
 public class DevStackTests
 {
     private readonly ParsedTemplate template = TestCompiler.Stack("dev");
