@@ -22,7 +22,7 @@ internal static class FixedEgressGateways
             return [];
         }
 
-        var count = egress.NatGateways == NatGatewayStrategy.PerAz ? config.AvailabilityZones.Count : 1;
+        var count = layout.Plan.NatGateways;
         var nats = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < count; i++)
         {
