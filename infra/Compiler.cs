@@ -2,10 +2,11 @@ namespace FargateNetwork.Infra;
 
 /// <summary>
 /// The Pulumi YAML compiler contract. Modes:
-/// run (<c>PULUMI_STACK</c> set: config from <c>PULUMI_CONFIG</c>),
-/// discovery (no <c>PULUMI_STACK</c>: built-in config; never fails, never reads stdin),
+/// run (<c>PULUMI_CONFIG</c> set: Pulumi's <c>Run</c> passes it, even as <c>null</c> for a stack without config),
+/// discovery (no <c>PULUMI_CONFIG</c>: built-in config; never fails, never reads stdin. <c>PULUMI_STACK</c> alone
+/// does not mean run mode: users select a stack with it and plugins inherit it),
 /// <c>--stack NAME</c> (reads Pulumi.NAME.yaml). The template is built in memory and written only on success;
-/// on failure stdout stays empty and stderr gets exactly one line.
+/// on failure stdout stays empty and stderr gets one line per problem. Warnings (placeholders) go to stderr.
 /// Exit codes: 0 ok, 1 bad config, 2 bad usage, 70 internal error.
 /// </summary>
 public static class Compiler
@@ -33,35 +34,48 @@ public static class Compiler
                 }
                 else
                 {
-                    throw new UsageError($"unexpected argument '{args[i]}'. Usage: fargate-network-compiler [--stack NAME] (without --stack it follows Pulumi's PULUMI_STACK/PULUMI_CONFIG)");
+                    throw new UsageError($"unexpected argument '{args[i]}'. Usage: fargate-network-compiler [--stack NAME] (without --stack it reads Pulumi's PULUMI_CONFIG, or prints the package-discovery template when that is not set)");
                 }
             }
 
             var project = environment.GetVariable("PULUMI_PROJECT");
             var projectName = string.IsNullOrEmpty(project) ? ConfigReader.Namespace : project;
             Dictionary<string, string?> raw;
+            var roots = new Dictionary<string, string>(StringComparer.Ordinal);
+            var pulumiConfig = environment.GetVariable("PULUMI_CONFIG");
             if (stack is not null)
             {
                 (raw, file, _) = ReadStackFile(stack, environment, stderr);
             }
-            else if (!string.IsNullOrEmpty(environment.GetVariable("PULUMI_STACK")))
+            else if (!string.IsNullOrEmpty(pulumiConfig))
             {
-                raw = RunConfig.Parse(environment.GetVariable("PULUMI_CONFIG"), project);
+                raw = RunConfig.Parse(pulumiConfig, project, roots);
             }
             else
             {
                 raw = DiscoveryConfig.Values;
             }
 
-            var config = new ConfigReader(raw, file).Read();
+            var reader = new ConfigReader(raw, file, roots);
+            var config = reader.Read();
             var text = YamlEmitter.Emit(TemplateBuilder.Build(config, projectName));
+            // Discovery mode's built-in config is not the user's: nothing to warn about.
+            foreach (var warning in ReferenceEquals(raw, DiscoveryConfig.Values) ? [] : reader.Warnings)
+            {
+                stderr.WriteLine($"fargate-network: {warning}");
+            }
+
             stdout.Write(text);
             stdout.Flush();
             return Ok;
         }
         catch (ConfigError e)
         {
-            stderr.WriteLine($"fargate-network: {e.Message}");
+            foreach (var problem in e.Problems)
+            {
+                stderr.WriteLine($"fargate-network: {problem}");
+            }
+
             return BadConfig;
         }
         catch (UsageError e)

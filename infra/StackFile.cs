@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace FargateNetwork.Infra;
 
@@ -10,7 +9,8 @@ namespace FargateNetwork.Infra;
 /// working directory, then from the compiler's own folder) into the same raw form Pulumi passes in
 /// <c>PULUMI_CONFIG</c> (structured values as JSON text). Keys without a namespace get <c>fargate-network:</c>, as
 /// Pulumi does. A <c>secure:</c> value cannot be decrypted here: it becomes a clearly marked placeholder, with a
-/// warning. Only this mode loads YamlDotNet, so run mode starts faster.
+/// warning. The file is read with the limits of <see cref="StackYaml"/>. Only this mode loads YamlDotNet, so run mode
+/// starts faster.
 /// </summary>
 internal static class StackFile
 {
@@ -32,42 +32,37 @@ internal static class StackFile
             throw new UsageError($"--stack {stack}: {path} does not exist (stacks here: {string.Join(", ", Directory.GetFiles(projectDirectory, "Pulumi.*.yaml").Select(f => System.IO.Path.GetFileName(f)[7..^5]))})");
         }
 
-        var stream = new YamlStream();
+        StackNode? rootNode;
         try
         {
+            if (new FileInfo(path).Length > StackYaml.MaxBytes)
+            {
+                throw new StackYamlException(1, $"is larger than {StackYaml.MaxBytes / 1024} KiB");
+            }
+
             using var reader = new StreamReader(path, Encoding.UTF8);
-            stream.Load(reader);
+            rootNode = StackYaml.Load(reader);
+        }
+        catch (StackYamlException e)
+        {
+            throw new ConfigError("(file)", $"cannot be read at line {e.Line}: {e.Message}", "fix the stack file (write config as `pulumi config set` does: plain keys, maps and lists)", shown);
         }
         catch (YamlException e)
         {
-            throw new ConfigError("(file)", null, $"is not valid YAML at line {e.Start.Line}: {e.Message}", "fix the YAML syntax", shown);
+            throw new ConfigError("(file)", $"is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message.ReplaceLineEndings(" ")}", "fix the YAML syntax", shown);
         }
 
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (rootNode is not StackMap root || root.Entries.FirstOrDefault(e => e.Key == "config").Value is not StackMap config)
         {
             return (values, shown, projectDirectory);
         }
 
-        if (!root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode) || configNode is not YamlMappingNode config)
+        foreach (var (rawKey, valueNode) in config.Entries)
         {
-            return (values, shown, projectDirectory);
-        }
-
-        foreach (var (keyNode, valueNode) in config.Children)
-        {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
-            if (!key.Contains(':', StringComparison.Ordinal))
-            {
-                key = ConfigReader.Namespace + ":" + key;
-            }
-
+            var key = rawKey.Contains(':', StringComparison.Ordinal) ? rawKey : ConfigReader.Namespace + ":" + rawKey;
             var secure = false;
-            var text = valueNode switch
-            {
-                YamlScalarNode scalar => scalar.Value,
-                _ => ToJson(valueNode, ref secure),
-            };
+            var text = valueNode is StackScalar scalar ? scalar.Value : ToJson(valueNode, ref secure);
             if (IsSecure(valueNode))
             {
                 text = SecurePlaceholder;
@@ -102,70 +97,65 @@ internal static class StackFile
         return null;
     }
 
-    private static bool IsSecure(YamlNode node) =>
-        node is YamlMappingNode map && map.Children.Count == 1 && map.Children.ContainsKey(new YamlScalarNode("secure"));
+    private static bool IsSecure(StackNode node) =>
+        node is StackMap { Entries.Count: 1 } map && map.Entries[0].Key == "secure";
 
-    private static string ToJson(YamlNode node, ref bool secure)
+    private static string ToJson(StackNode node, ref bool secure)
     {
         var output = new StringBuilder();
         Write(output, node, ref secure);
         return output.ToString();
     }
 
-    private static void Write(StringBuilder output, YamlNode node, ref bool secure)
+    private static void Write(StringBuilder output, StackNode node, ref bool secure)
     {
         switch (node)
         {
-            case YamlMappingNode map when IsSecure(map):
+            case StackMap map when IsSecure(map):
                 secure = true;
                 WriteString(output, SecurePlaceholder);
                 break;
-            case YamlMappingNode map:
+            case StackMap map:
                 output.Append('{');
-                var first = true;
-                foreach (var (key, value) in map.Children)
-                {
-                    if (!first)
-                    {
-                        output.Append(',');
-                    }
-
-                    first = false;
-                    WriteString(output, ((YamlScalarNode)key).Value ?? "");
-                    output.Append(':');
-                    Write(output, value, ref secure);
-                }
-
-                output.Append('}');
-                break;
-            case YamlSequenceNode list:
-                output.Append('[');
-                for (var i = 0; i < list.Children.Count; i++)
+                for (var i = 0; i < map.Entries.Count; i++)
                 {
                     if (i > 0)
                     {
                         output.Append(',');
                     }
 
-                    Write(output, list.Children[i], ref secure);
+                    WriteString(output, map.Entries[i].Key);
+                    output.Append(':');
+                    Write(output, map.Entries[i].Value, ref secure);
+                }
+
+                output.Append('}');
+                break;
+            case StackList list:
+                output.Append('[');
+                for (var i = 0; i < list.Items.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        output.Append(',');
+                    }
+
+                    Write(output, list.Items[i], ref secure);
                 }
 
                 output.Append(']');
                 break;
-            case YamlScalarNode scalar:
+            case StackScalar scalar:
                 WriteScalar(output, scalar);
-                break;
-            default:
-                output.Append("null");
                 break;
         }
     }
 
     /// <summary>Plain YAML scalars that look like numbers or booleans stay numbers/booleans, as Pulumi's own YAML reading does.</summary>
-    private static void WriteScalar(StringBuilder output, YamlScalarNode scalar)
+    private static void WriteScalar(StringBuilder output, StackScalar scalar)
     {
-        var value = scalar.Value ?? "";
-        if (scalar.Style == ScalarStyle.Plain)
+        var value = scalar.Value;
+        if (scalar.Plain)
         {
             if (value is "true" or "false")
             {
@@ -189,6 +179,7 @@ internal static class StackFile
         WriteString(output, value);
     }
 
+    // JsonEncodedText escapes without reflection (the compiler is trimmed/AOT-friendly).
     private static void WriteString(StringBuilder output, string value) =>
-        output.Append(System.Text.Json.JsonSerializer.Serialize(value));
+        output.Append('"').Append(System.Text.Json.JsonEncodedText.Encode(value).Value).Append('"');
 }

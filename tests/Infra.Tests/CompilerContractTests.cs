@@ -21,7 +21,8 @@ public class CompilerContractTests
             .Set("pulumi:tags", """{"pulumi:template":"fargate-network"}""");
         var result = CompilerProcess.Run(RunEnvironment(config));
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Equal("", result.Stderr);
+        // Only placeholder warnings (documentation CIDRs, the documentation account's image) on stderr.
+        Assert.All(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.StartsWith("fargate-network: warning: ", l, StringComparison.Ordinal));
         Assert.StartsWith("\"name\": \"fargate-network\"\n", result.Stdout, StringComparison.Ordinal);
         var template = result.Template;
         Assert.Equal(3, template.OfType("aws:ec2/natGateway:NatGateway").Count());
@@ -62,16 +63,31 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Pulumi_config_null_is_no_config_and_fails_on_the_first_required_key_with_empty_stdout()
+    public void Pulumi_config_null_is_run_mode_without_config_and_names_every_required_key_with_empty_stdout()
     {
         var environment = RunEnvironment(new TestConfig());
         environment["PULUMI_CONFIG"] = "null";
         var result = CompilerProcess.Run(environment);
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Stdout);
-        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("aws:region", line);
-        Assert.Contains("Fix:", line);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("fargate-network: config aws:region:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("fargate-network: config fargate-network:availabilityZones:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("fargate-network: config fargate-network:workload:", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.Contains("Fix:", l));
+    }
+
+    [Fact]
+    public void Pulumi_stack_without_pulumi_config_is_discovery_mode()
+    {
+        // The CLI lets users pick the stack with PULUMI_STACK and plugins inherit it; package discovery then runs the
+        // compiler with PULUMI_STACK but without PULUMI_CONFIG, and must still get the discovery template.
+        var discovery = CompilerProcess.Run(new Dictionary<string, string?>());
+        var withStack = CompilerProcess.Run(new Dictionary<string, string?> { ["PULUMI_STACK"] = "prod", ["PULUMI_PROJECT"] = "fargate-network" });
+        Assert.True(withStack.ExitCode == 0, withStack.Stderr);
+        Assert.Equal("", withStack.Stderr);
+        Assert.Equal(discovery.Stdout, withStack.Stdout);
     }
 
     [Fact]
@@ -143,14 +159,18 @@ public class CompilerContractTests
             var result = CompilerProcess.Run(new Dictionary<string, string?>(), dir, "--stack", "sec");
             Assert.True(result.ExitCode == 0, result.Stderr);
             Assert.Contains("warning: Pulumi.sec.yaml: fargate-network:tags holds a secure value", result.Stderr);
-            Assert.Equal(StackFile.SecurePlaceholder, result.Template.Single("aws:ec2/vpc:Vpc").Map("tags")["owner"]);
+            // The tag value is a reference to the stack's config: Pulumi fills in the decrypted value and keeps it secret.
+            Assert.Equal("${tags[\"owner\"]}", result.Template.Single("aws:ec2/vpc:Vpc").Map("tags")["owner"]);
             Assert.DoesNotContain("AAAAbase64ciphertext", result.Stdout);
+            Assert.DoesNotContain(StackFile.SecurePlaceholder, result.Stdout);
 
             File.WriteAllText(Path.Combine(dir, "Pulumi.bad.yaml"), "config:\n  fargate-network:topology: star\n  aws:region: ap-northeast-1\n");
             var bad = CompilerProcess.Run(new Dictionary<string, string?>(), dir, "--stack", "bad");
             Assert.Equal(1, bad.ExitCode);
             Assert.Equal("", bad.Stdout);
-            Assert.Contains("fargate-network:topology in Pulumi.bad.yaml: 'star'", bad.Stderr);
+            // The value is not quoted: it could be a decrypted secret typed under the wrong key.
+            Assert.Contains("fargate-network:topology in Pulumi.bad.yaml: is not a topology", bad.Stderr);
+            Assert.DoesNotContain("star", bad.Stderr);
         }
         finally
         {
@@ -159,17 +179,25 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Dollar_signs_in_literals_round_trip_through_escaping()
+    public void Tag_values_reach_the_template_as_config_references_never_as_text()
     {
         var config = TestConfig.PrivateEndpoints()
-            .Structured("tags", new JsonObject { ["cost$center"] = "a$b ${not.a.ref} $$", ["quote\"d"] = "yes" });
+            .Structured("tags", new JsonObject { ["owner"] = "decrypted-secret-value", ["cost center"] = 42, ["empty"] = "" });
         var result = CompilerProcess.Run(RunEnvironment(config));
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("\"cost$$center\": \"a$$b $${not.a.ref} $$$$\"", result.Stdout);
+        Assert.DoesNotContain("decrypted-secret-value", result.Stdout);
         var tags = result.Template.Single("aws:ec2/vpc:Vpc").Map("tags");
-        Assert.Equal("a$b ${not.a.ref} $$", ParsedTemplate.Unescape((string)tags["cost$$center"]!));
-        Assert.Equal("yes", tags["quote\"d"]); // stays a string, never a YAML boolean
-        Assert.Equal("${pulumi.project}-${pulumi.stack}-vpc", tags["Name"]); // references are not escaped
+        Assert.Equal("${tags[\"owner\"]}", tags["owner"]);
+        Assert.Equal(new Dictionary<string, object?> { ["fn::toJSON"] = "${tags[\"cost center\"]}" }, tags["cost center"]);
+        Assert.Equal("", tags["empty"]);
+        Assert.Equal("${pulumi.project}-${pulumi.stack}-vpc", tags["Name"]);
+
+        // In a project renamed by `pulumi new`, a key still in the fargate-network namespace keeps its full name.
+        var renamed = RunEnvironment(config);
+        renamed["PULUMI_PROJECT"] = "my-app";
+        var other = CompilerProcess.Run(renamed);
+        Assert.True(other.ExitCode == 0, other.Stderr);
+        Assert.Equal("${fargate-network:tags[\"owner\"]}", other.Template.Single("aws:ec2/vpc:Vpc").Map("tags")["owner"]);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace FargateNetwork.Infra.Tests;
 
-/// <summary>Pulumi.dev.yaml: public-nat-egress, two AZs, one NAT, a task every 10 minutes (seed 000).</summary>
+/// <summary>Pulumi.dev.yaml: public-nat-egress, two AZs, one NAT, a task every 10 minutes.</summary>
 public class DevStackTests
 {
     private readonly ParsedTemplate template = TestCompiler.Stack("dev");
@@ -70,8 +70,15 @@ public class DevStackTests
         Assert.StartsWith("nat-subnet-", subnet.Name);
         Assert.Equal("ap-northeast-1a", subnet["availabilityZone"]);
         Assert.Equal("aws:ec2/eip:Eip", template.Target(nat["allocationId"]).Type);
-        Assert.Equal("vpc", template.Single("aws:ec2/eip:Eip")["domain"]);
-        Assert.Equal([template.Single("aws:ec2/eip:Eip").Ref("publicIp")], Assert.IsType<List<object?>>(template.Outputs["fixedEgressIps"]));
+        var eip = template.Single("aws:ec2/eip:Eip");
+        Assert.Equal("vpc", eip["domain"]);
+        // Partners allow-list the address: protected, kept on destroy, named by NAT number (not AZ or Region).
+        Assert.Equal("nat-eip-1", eip.Name);
+        Assert.Equal(true, eip.Options["protect"]);
+        Assert.Equal(true, eip.Options["retainOnDelete"]);
+        Assert.Equal(true, nat.Options["deleteBeforeReplace"]);
+        Assert.Equal([nat.Ref("publicIp")], Assert.IsType<List<object?>>(template.Outputs["fixedEgressIps"]));
+        Assert.Equal(nat.Ref("publicIp"), Assert.IsType<Dictionary<string, object?>>(template.Outputs["fixedEgressIpsByAz"])["ap-northeast-1a"]);
     }
 
     [Fact]
@@ -107,7 +114,8 @@ public class DevStackTests
         foreach (var resource in template.Resources.Values.Where(r => r.Properties.ContainsKey("tags")))
         {
             var tags = resource.Map("tags");
-            Assert.Equal("dev", tags["environment"]);
+            // Tag values are references to the stack's config, so Pulumi keeps a secret tag value secret.
+            Assert.Equal("${tags[\"environment\"]}", tags["environment"]);
             Assert.Equal($"${{pulumi.project}}-${{pulumi.stack}}-{resource.Name}", tags["Name"]);
         }
 

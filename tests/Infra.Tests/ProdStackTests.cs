@@ -70,13 +70,13 @@ public class ProdStackTests
     [Fact]
     public void Only_destinations_route_to_the_same_az_nat_and_no_default_route_leaves_task_subnets()
     {
-        foreach (var az in Zones)
+        foreach (var (az, number) in Zones.Select((z, i) => (z, i + 1)))
         {
             var table = template.Resources[$"task-route-table-{az}"];
             var routes = template.OfType("aws:ec2/route:Route").Where(r => (string?)r["routeTableId"] == table.Ref("id")).ToList();
             Assert.Equal(["198.51.100.10/32", "203.0.113.0/24"], routes.Select(r => (string)r["destinationCidrBlock"]!).Order(StringComparer.Ordinal));
-            Assert.All(routes, r => Assert.Equal($"${{nat-gateway-{az}.id}}", r["natGatewayId"]));
-            var nat = template.Resources[$"nat-gateway-{az}"];
+            Assert.All(routes, r => Assert.Equal($"${{nat-gateway-{number}.id}}", r["natGatewayId"]));
+            var nat = template.Resources[$"nat-gateway-{number}"];
             Assert.Equal(az, template.Target(nat["subnetId"])["availabilityZone"]);
         }
     }

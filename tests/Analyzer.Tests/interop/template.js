@@ -3,10 +3,13 @@
 // every resource to be created has unknown outputs, so `${name.prop}` is {"$ref": name} (unknown, with a property
 // dependency on that resource), a string interpolating resources is {"$unknown": [names]}, and fn::toJSON is the JSON
 // text when it holds no resource output, else {"$unknown": [names]}. `${pulumi.project}` and `${pulumi.stack}` are
-// known. Options (dependsOn, version) are not properties and are dropped.
+// known. `${root["key"]}` whose root is not a resource reads the stack's config (infra/ writes tag values that way so
+// Pulumi keeps their secret flag): a preview knows it, the harness has no config, so it becomes the marked text
+// `<config root["key"]>`. Options (dependsOn, version) are not properties and are dropped.
 const yaml = require('js-yaml');
 
-const REF = /\$\{([^}.]+)(?:\.[^}]*)?\}/g;
+const REF = /\$\{([^}.[]+)(?:[.[][^}]*)?\}/g;
+const CONFIG_REF = /^\$\{([^}.[]+)\["((?:\\"|[^"])*)"\]\}$/;
 
 function fromTemplate(text, stack) {
   const template = yaml.load(text);
@@ -26,10 +29,12 @@ function fromTemplate(text, stack) {
     }
     if (typeof value !== 'string') return value;
     const text = value.replaceAll('${pulumi.project}', project).replaceAll('${pulumi.stack}', stack);
+    const config = text.match(CONFIG_REF);
+    if (config && !names.has(config[1])) return `<config ${config[1]}["${config[2]}"]>`;
     const refs = [...text.matchAll(REF)].map((m) => m[1]);
     for (const r of refs) if (!names.has(r)) throw new Error(`${where}: \${${r}...} names no resource of the template`);
     if (refs.length === 0) return text;
-    const exact = text.match(/^\$\{([^}.]+)(?:\.[^}]*)?\}$/);
+    const exact = text.match(/^\$\{([^}.[]+)(?:\.[^}]*)?\}$/);
     return exact ? { $ref: exact[1] } : { $unknown: [...new Set(refs)] };
   };
   const resources = Object.entries(template.resources || {}).map(([name, r]) => ({

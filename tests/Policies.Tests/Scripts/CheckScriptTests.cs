@@ -1,4 +1,4 @@
-using FargateNetwork.Policies.Check;
+using FargateNetwork.Pack.Check;
 using FargateNetwork.Policies.Tests.Check;
 
 namespace FargateNetwork.Policies.Tests.Scripts;

@@ -7,7 +7,7 @@ internal static class TemplateBuilder
     {
         var template = new StackTemplate(projectName, config.Tags);
         var layout = VpcLayout.Build(template, config);
-        var eips = FixedEgressGateways.Build(template, config, layout);
+        var nats = FixedEgressGateways.Build(template, config, layout);
         var endpoints = VpcEndpoints.Build(template, config, layout);
         var securityGroup = TaskSecurityGroup.Build(template, config, layout);
 
@@ -26,7 +26,15 @@ internal static class TemplateBuilder
 
         template.Output("vpcId", TemplateNode.Ref(layout.Vpc, "id"));
         template.Output("taskSubnetIds", TemplateNode.List(layout.TaskSubnets.Select(s => (TemplateNode)TemplateNode.Ref(s, "id"))));
-        template.Output("fixedEgressIps", TemplateNode.List(eips.Select(e => (TemplateNode)TemplateNode.Ref(e, "publicIp"))));
+        // The NAT gateway's publicIp is its EIP's address, whether the stack created the EIP or was given it.
+        template.Output("fixedEgressIps", TemplateNode.List(nats.Select(n => (TemplateNode)TemplateNode.Ref(n.Value, "publicIp"))));
+        var byAz = new MapNode();
+        foreach (var (az, nat) in nats)
+        {
+            byAz.Set(az, TemplateNode.Ref(nat, "publicIp"));
+        }
+
+        template.Output("fixedEgressIpsByAz", byAz);
         var endpointIds = new MapNode();
         foreach (var (shortName, name) in endpoints)
         {

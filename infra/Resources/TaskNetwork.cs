@@ -11,5 +11,5 @@ internal static class TaskNetwork
     public static MapNode Configuration(NetworkConfig config, VpcLayout layout, string securityGroup) => new MapNode()
         .Set("subnets", TemplateNode.List(layout.TaskSubnets.Select(s => (TemplateNode)TemplateNode.Ref(s, "id"))))
         .Set("securityGroups", TemplateNode.List(TemplateNode.Ref(securityGroup, "id")))
-        .Set("assignPublicIp", config.Topology == Topology.PublicNatEgress);
+        .Set("assignPublicIp", layout.Plan.PublicTasks);
 }

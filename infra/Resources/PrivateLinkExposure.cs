@@ -1,7 +1,7 @@
 namespace FargateNetwork.Infra;
 
 /// <summary>
-/// Seed 002: an internal Network Load Balancer with a subnet in every task AZ (the NLB's AZs must include the
+/// PrivateLink exposure of the service: an internal Network Load Balancer with a subnet in every task AZ (the NLB's AZs must include the
 /// tasks'), a TCP listener, a target group of type <c>ip</c> (required for awsvpc/Fargate targets,
 /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/nlb.html), and a VPC endpoint service on the NLB
 /// with acceptance and allowed principals from config (https://docs.aws.amazon.com/vpc/latest/privatelink/create-endpoint-service.html).

@@ -1,10 +1,13 @@
 namespace FargateNetwork.Infra;
 
 /// <summary>
-/// Seed 000's "run the task every 10 minutes": an EventBridge rule with the schedule expression, an ECS target
+/// A task run on a schedule (e.g. every 10 minutes): an EventBridge rule with the schedule expression, an ECS target
 /// (FARGATE, the task network), and a role EventBridge assumes (<c>events.amazonaws.com</c>) with <c>ecs:RunTask</c> on the
 /// task definition's revisions in this cluster and <c>iam:PassRole</c> on the task's roles
-/// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/CWE_IAM_role.html).
+/// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/CWE_IAM_role.html). The target passes
+/// <c>enableExecuteCommand</c> to RunTask (pulumi-aws <c>EventTargetEcsTarget.enableExecuteCommand</c>). This template
+/// uses EventBridge rules, not EventBridge Scheduler, so the Scheduler's <c>ecsParameters.enableExecuteCommand</c> does
+/// not apply.
 /// </summary>
 internal static class ScheduledRun
 {
@@ -38,6 +41,8 @@ internal static class ScheduledRun
                 .Set("taskCount", 1)
                 .Set("launchType", "FARGATE")
                 .Set("platformVersion", config.Workload.PlatformVersion)
+                // Without it RunTask starts the task with Exec off, though the task role allows it.
+                .Set("enableExecuteCommand", config.Workload.EnableExecuteCommand)
                 .Set("networkConfiguration", TaskNetwork.Configuration(config, layout, securityGroup))), taggable: false);
     }
 }

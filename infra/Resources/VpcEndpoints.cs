@@ -11,7 +11,7 @@ internal static class VpcEndpoints
 {
     public static IReadOnlyList<KeyValuePair<string, string>> Build(StackTemplate template, NetworkConfig config, VpcLayout layout)
     {
-        if (config.Topology != Topology.PrivateEndpoints)
+        if (!layout.Plan.VpcEndpoints)
         {
             return [];
         }

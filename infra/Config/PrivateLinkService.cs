@@ -2,7 +2,7 @@ namespace FargateNetwork.Infra;
 
 /// <summary>
 /// <c>fargate-network:privateLink</c>: exposes the service to other VPCs/accounts through an internal NLB and a
-/// VPC endpoint service (seed 002). Only with <c>private-endpoints</c> and a <c>service</c> workload.
+/// VPC endpoint service (https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-share-your-services.html). Only with <c>private-endpoints</c> and a <c>service</c> workload.
 /// </summary>
 internal sealed record PrivateLinkService
 {

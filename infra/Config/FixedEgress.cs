@@ -11,4 +11,10 @@ internal sealed record FixedEgress
 
     /// <summary>NAT gateway count. Default: <see cref="NatGatewayStrategy.Single"/>.</summary>
     public NatGatewayStrategy NatGateways { get; init; } = NatGatewayStrategy.Single;
+
+    /// <summary>
+    /// Existing Elastic IP allocation ids (<c>eipalloc-...</c>), one per NAT gateway in AZ order. Default: none (the
+    /// stack allocates protected EIPs that survive <c>pulumi destroy</c>).
+    /// </summary>
+    public IReadOnlyList<string> ElasticIpAllocationIds { get; init; } = [];
 }

@@ -10,7 +10,9 @@ namespace FargateNetwork.Infra;
 /// </summary>
 internal static class RunConfig
 {
-    public static Dictionary<string, string?> Parse(string? json, string? projectName)
+    /// <param name="roots">Filled with the name Pulumi YAML gives each project key in <c>${...}</c>: the short name
+    /// for keys in the project's namespace, the full key otherwise.</param>
+    public static Dictionary<string, string?> Parse(string? json, string? projectName, Dictionary<string, string>? roots = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(json) || json.Trim() == "null")
@@ -25,22 +27,27 @@ internal static class RunConfig
         }
         catch (JsonException)
         {
-            throw new ConfigError("PULUMI_CONFIG", Shorten(json), "is not a JSON object", "run the compiler through Pulumi, or set PULUMI_CONFIG to a JSON object of config keys to strings");
+            throw new ConfigError("PULUMI_CONFIG", "is not a JSON object", "run the compiler through Pulumi, or set PULUMI_CONFIG to a JSON object of config keys to strings");
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new ConfigError("PULUMI_CONFIG", Shorten(json), "is not a JSON object", "set PULUMI_CONFIG to a JSON object of config keys to strings");
+                throw new ConfigError("PULUMI_CONFIG", "is not a JSON object", "set PULUMI_CONFIG to a JSON object of config keys to strings");
             }
 
             var alias = string.IsNullOrEmpty(projectName) || projectName == ConfigReader.Namespace ? null : projectName + ":";
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var key = alias is not null && property.Name.StartsWith(alias, StringComparison.Ordinal)
-                    ? ConfigReader.Namespace + ":" + property.Name[alias.Length..]
-                    : property.Name;
+                var aliased = alias is not null && property.Name.StartsWith(alias, StringComparison.Ordinal);
+                var key = aliased ? ConfigReader.Namespace + ":" + property.Name[alias!.Length..] : property.Name;
+                if (roots is not null && key.StartsWith(ConfigReader.Namespace + ":", StringComparison.Ordinal))
+                {
+                    // Pulumi YAML strips only the project's own namespace from config names.
+                    roots[key[(ConfigReader.Namespace.Length + 1)..]] = aliased || alias is null ? key[(ConfigReader.Namespace.Length + 1)..] : key;
+                }
+
                 values[key] = property.Value.ValueKind switch
                 {
                     JsonValueKind.String => property.Value.GetString(),
@@ -52,6 +59,4 @@ internal static class RunConfig
 
         return values;
     }
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
 }

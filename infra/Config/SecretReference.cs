@@ -31,9 +31,9 @@ internal sealed partial record SecretReference(string Name, string ValueFrom, Se
         : ParameterArn().IsMatch(arn) ? SecretStore.ParameterStore
         : null;
 
-    [GeneratedRegex(@"^arn:aws(-[a-z]+)*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+(:[^:]*:[^:]*:[^:]*)?$")]
+    [GeneratedRegex(@"\Aarn:aws(-[a-z]+)*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+(:[^:\n]*:[^:\n]*:[^:\n]*)?\z")]
     private static partial Regex SecretsManagerArn();
 
-    [GeneratedRegex(@"^arn:aws(-[a-z]+)*:ssm:[a-z0-9-]+:\d{12}:parameter/[A-Za-z0-9/_.-]+$")]
+    [GeneratedRegex(@"\Aarn:aws(-[a-z]+)*:ssm:[a-z0-9-]+:\d{12}:parameter/[A-Za-z0-9/_.-]+\z")]
     private static partial Regex ParameterArn();
 }

@@ -4,9 +4,10 @@ namespace FargateNetwork.Infra;
 /// The VPC and its subnets and route tables, per <see cref="SubnetPlan"/>: one task subnet and route table per AZ,
 /// and, when the stack has an internet gateway, one public "NAT subnet" per AZ sharing a route table whose default
 /// route goes to the internet gateway. The NAT never sits in a task subnet: a route to the NAT from the NAT's own
-/// subnet would loop (AWS middlebox rule, https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html; seed 000).
+/// subnet would loop (AWS middlebox rule, https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html).
 /// </summary>
 internal sealed record VpcLayout(
+    NetworkPlan Plan,
     string Vpc,
     string? InternetGateway,
     IReadOnlyList<string> TaskSubnets,
@@ -16,8 +17,7 @@ internal sealed record VpcLayout(
 {
     public static VpcLayout Build(StackTemplate template, NetworkConfig config)
     {
-        var publicTasks = config.Topology == Topology.PublicNatEgress;
-        var hasInternetGateway = publicTasks || config.FixedEgress is not null;
+        var plan = NetworkPlan.Of(config);
 
         // Private DNS on interface endpoints needs both DNS attributes
         // (https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html).
@@ -26,7 +26,7 @@ internal sealed record VpcLayout(
             .Set("enableDnsSupport", true)
             .Set("enableDnsHostnames", true));
 
-        string? igw = hasInternetGateway
+        string? igw = plan.InternetGateway
             ? template.Add("internet-gateway", AwsTypes.InternetGateway, new MapNode().Set("vpcId", TemplateNode.Ref(vpc, "id")))
             : null;
 
@@ -52,13 +52,13 @@ internal sealed record VpcLayout(
                 .Set("subnetId", TemplateNode.Ref(subnet, "id"))
                 .Set("routeTableId", TemplateNode.Ref(table, "id")), taggable: false);
 
-            if (publicTasks)
+            if (plan.PublicTasks && igw is not null)
             {
                 // Tasks have public IPs and pull images through the internet gateway (no NAT data charges).
                 template.Add($"task-default-route-{az}", AwsTypes.Route, new MapNode()
                     .Set("routeTableId", TemplateNode.Ref(table, "id"))
                     .Set("destinationCidrBlock", "0.0.0.0/0")
-                    .Set("gatewayId", TemplateNode.Ref(igw!, "id")), taggable: false);
+                    .Set("gatewayId", TemplateNode.Ref(igw, "id")), taggable: false);
             }
         }
 
@@ -84,6 +84,6 @@ internal sealed record VpcLayout(
             }
         }
 
-        return new VpcLayout(vpc, igw, taskSubnets, taskCidrs, taskRouteTables, natSubnets);
+        return new VpcLayout(plan, vpc, igw, taskSubnets, taskCidrs, taskRouteTables, natSubnets);
     }
 }

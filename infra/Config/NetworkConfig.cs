@@ -6,8 +6,10 @@ internal sealed record NetworkConfig
     /// <summary><c>aws:region</c> (required).</summary>
     public required string Region { get; init; }
 
-    /// <summary><c>topology</c> (required).</summary>
-    public required Topology Topology { get; init; }
+    /// <summary><c>topology</c>. Default <c>private-endpoints</c> (no internet path unless <c>fixedEgress</c> is set).</summary>
+    public Topology Topology { get; init; } = DefaultTopology;
+
+    public static Topology DefaultTopology => Topology.PrivateEndpoints;
 
     /// <summary><c>vpcCidr</c>. Default <c>10.0.0.0/16</c>. Prefix /16 to /24 (the subnet plan needs /28 subnets at least).</summary>
     public Ipv4Cidr VpcCidr { get; init; } = DefaultVpcCidr;
@@ -30,6 +32,6 @@ internal sealed record NetworkConfig
     /// <summary><c>extraEndpoints</c>: more interface endpoint short names such as <c>sts</c> or <c>xray</c>. Default: none.</summary>
     public IReadOnlyList<string> ExtraEndpoints { get; init; } = [];
 
-    /// <summary><c>tags</c>: added to every taggable resource (besides <c>Name</c>). Default: none.</summary>
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    /// <summary><c>tags</c>: added to every taggable resource (besides <c>Name</c>), as references to the stack's config. Default: none.</summary>
+    public IReadOnlyList<ConfigTag> Tags { get; init; } = [];
 }

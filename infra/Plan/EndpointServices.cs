@@ -12,7 +12,7 @@ internal static class EndpointServices
 {
     public static IReadOnlyList<string> Interface(NetworkConfig config)
     {
-        if (config.Topology != Topology.PrivateEndpoints)
+        if (!NetworkPlan.Of(config).VpcEndpoints)
         {
             return [];
         }
