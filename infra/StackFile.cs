@@ -189,6 +189,8 @@ internal static class StackFile
         WriteString(output, value);
     }
 
+    // JsonEncodedText escapes with the same default encoder as JsonSerializer, without its reflection-based
+    // serializer, which a Native AOT build disables.
     private static void WriteString(StringBuilder output, string value) =>
-        output.Append(System.Text.Json.JsonSerializer.Serialize(value));
+        output.Append('"').Append(System.Text.Json.JsonEncodedText.Encode(value).Value).Append('"');
 }
