@@ -8,8 +8,9 @@ using Microsoft.Extensions.Hosting;
 // Usage: AnalyzeStackFloor REQUEST.bin...   (files written by benchmarks/analyzer.js --dump DIR)
 // For each serialized AnalyzeStackRequest, interleaved, ROUNDS times: the floor (Google.Protobuf parsing the request
 // into its object tree, which any server built on Google.Protobuf pays), then the pack's whole AnalyzeStack from the
-// same bytes (decode, resolve, model, rules, response serialized). Prints medians, allocations of one call, and one
-// line per file: "floor <resources> <floor ms> <ours ms> <allocated bytes> <request bytes>" for benchmarks/analyzer.js.
+// same bytes (decode, resolve, model, rules, response serialized), then the former path for comparison (the protobuf
+// tree, then AnalyzerService.StackResourceOf per resource, then the same analysis). Prints one line per file:
+// "floor <resources> <floor ms> <ours ms> <allocated bytes> <request bytes> <former ms> <former allocated bytes>".
 const int Rounds = 9;
 var session = new AnalyzerSession();
 var service = new AnalyzerService(session, new NoLifetime());
@@ -19,7 +20,9 @@ foreach (var file in args)
     var resources = AnalyzeStackRequest.Parser.ParseFrom(bytes).Resources.Count;
     var floor = new List<double>();
     var ours = new List<double>();
+    var former = new List<double>();
     long allocated = long.MaxValue;
+    long formerAllocated = long.MaxValue;
     for (var round = -2; round < Rounds; round++)
     {
         GC.Collect();
@@ -45,9 +48,23 @@ foreach (var file in args)
         {
             ours.Add(watch.Elapsed.TotalMilliseconds);
         }
+
+        GC.Collect();
+        before = GC.GetAllocatedBytesForCurrentThread();
+        watch.Restart();
+        var tree = AnalyzeStackRequest.Parser.ParseFrom(bytes);
+        var formerResources = tree.Resources.Select(AnalyzerService.StackResourceOf).ToList();
+        var formerResponse = await service.AnalyzeStack(new AnalyzeStackInput(formerResources), null!);
+        written = formerResponse.ToByteArray();
+        watch.Stop();
+        formerAllocated = Math.Min(formerAllocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        if (round >= 0)
+        {
+            former.Add(watch.Elapsed.TotalMilliseconds);
+        }
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor {resources} {Median(floor):F2} {Median(ours):F2} {allocated} {bytes.Length}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor {resources} {Median(floor):F2} {Median(ours):F2} {allocated} {bytes.Length} {Median(former):F2} {formerAllocated}"));
 }
 
 static double Median(List<double> values)

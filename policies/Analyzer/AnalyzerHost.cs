@@ -41,7 +41,11 @@ public static class AnalyzerHost
     /// <summary>An idle connection (no request in flight) is closed after this; the engine reconnects if it needs to.</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>A connection that sends no headers, or answers no HTTP/2 ping, for this long is closed.</summary>
+    /// <summary>
+    /// A connection that opens a request but sends no headers for this long is closed (a request body that trickles
+    /// is ended by Kestrel's minimum data rate; no HTTP/2 pings: a busy client that answers one late would lose its
+    /// connection mid-call).
+    /// </summary>
     public static readonly TimeSpan HalfOpenTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>On SIGINT/SIGTERM, requests still in flight get this long before the process exits anyway.</summary>
@@ -111,8 +115,6 @@ public static class AnalyzerHost
             kestrel.Limits.MaxConcurrentConnections = MaxConnections;
             kestrel.Limits.KeepAliveTimeout = IdleTimeout;
             kestrel.Limits.RequestHeadersTimeout = HalfOpenTimeout;
-            kestrel.Limits.Http2.KeepAlivePingDelay = HalfOpenTimeout;
-            kestrel.Limits.Http2.KeepAlivePingTimeout = HalfOpenTimeout;
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
         });
         builder.Services.AddSingleton<AnalyzerSession>();
