@@ -1,27 +1,81 @@
 #!/usr/bin/env node
-// Benchmark of the published analyzer, measured from the engine's side with @pulumi/pulumi's generated gRPC client:
-//  1. start-up: process spawn to the port line on stdout (what the Pulumi CLI waits for), median of N starts;
-//  2. AnalyzeStack for 1,000 and 10,000 resources (copies of the interop fixture's broken preview stack, each copy
-//     its own VPC) on one running process: the first call (the 1,000 one is cold, as the engine's single call per
-//     process is), then the median of 5 more calls.
-// usage: node benchmarks/analyzer.js [starts]   (starts >= 5, default 11)
+// The performance benchmark of issue 11, in ONE interleaved run (benchmarks/run.sh builds everything first and calls
+// this). Every number is printed with its floor or its competitor and the target of the ratio:
+//  1. start-up: process spawn to the first stdout line (the port line the Pulumi CLI waits for) of the published pack,
+//     of a Native AOT hello world (the floor), and of the official @pulumi/policy pack (OFFICIAL_PACK, optional),
+//     interleaved, median of ROUNDS;
+//  2. the compiler as Pulumi runs it (`sh infra/compile.sh`, prod config, built) against the AOT hello world started
+//     the same way (`sh benchmarks/hello.sh`), interleaved, median of ROUNDS;
+//  3. AnalyzeStack over gRPC (@pulumi/pulumi's generated client) for 1,000 / 10,000 / 50,000 resources (copies of the
+//     interop fixture's broken preview stack, each copy its own VPC): ours and the official pack alternately on the
+//     same pre-serialized request, warm medians (the official pack is slow: its calls are bounded);
+//  4. in process (benchmarks/AnalyzeStackFloor): AnalyzeStack from the request bytes against Google.Protobuf parsing
+//     the same bytes (the floor), growth 1,000 -> 10,000, and bytes allocated per call against the request size.
+// The machine is shared: every figure is a median of interleaved runs, and still noisy.
+// usage: node benchmarks/analyzer.js [rounds]   (rounds >= 5, default 11); env OFFICIAL_PACK=<installed copy>
 'use strict';
 const path = require('path');
 const fs = require('fs');
+const os = require('os');
+const { spawn, spawnSync } = require('child_process');
+const readline = require('readline');
 const root = path.resolve(__dirname, '..');
 const engine = require(path.join(root, 'tests/Analyzer.Tests/interop/engine.js'));
 
-const exe = path.join(root, 'artifacts/policy-pack/pulumi-analyzer-policy-fargate-network');
+const ours = path.join(root, 'artifacts/policy-pack/pulumi-analyzer-policy-fargate-network');
+const hello = path.join(root, 'artifacts/bench/hello/hello-world');
+const floorBench = path.join(root, 'artifacts/bench/floor/AnalyzeStackFloor.dll');
+const official = process.env.OFFICIAL_PACK ? path.join(process.env.OFFICIAL_PACK, 'pack-js/launch') : null;
 const stack = JSON.parse(fs.readFileSync(path.join(root, 'tests/Analyzer.Tests/interop/private-endpoints.json'), 'utf8'));
-const starts = Number(process.argv[2] || 11);
-if (!(starts >= 5)) { console.error('starts must be at least 5'); process.exit(2); }
+const rounds = Number(process.argv[2] || 11);
+if (!(rounds >= 5)) { console.error('rounds must be at least 5'); process.exit(2); }
+const sizes = [1000, 10000, 50000];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
+const rows = [];
+const row = (what, value, unit, against, ratio, target) => rows.push({ what, value, unit, against, ratio, target });
+
+function firstLine(exe, args, cwd) {
+  const started = process.hrtime.bigint();
+  const child = spawn(exe, args, { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout });
+    let done = false;
+    lines.on('line', (line) => {
+      if (done) return;
+      done = true;
+      const elapsed = ms(started);
+      resolve({ child, port: Number(line.trim()), elapsed });
+    });
+    child.on('exit', (code) => { if (!done) reject(new Error(`${exe} exited (${code}) before its first line`)); });
+    child.on('error', reject);
+  });
+}
 
 function stop(child) {
+  if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGINT'); });
 }
 
-function resources(m, count) {
+async function startTime(exe) {
+  const r = await firstLine(exe, ['127.0.0.1:1'], root);
+  await stop(r.child);
+  return r.elapsed;
+}
+
+const compilerEnv = {
+  ...process.env, PULUMI_STACK: 'prod', PULUMI_PROJECT: 'fargate-network', PULUMI_ORGANIZATION: 'organization', PULUMI_ROOT_DIRECTORY: root,
+  PULUMI_CONFIG: JSON.stringify(Object.fromEntries(Object.entries(require('./prod-config.json')))),
+};
+function runTime(script) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync('sh', [script], { cwd: root, env: compilerEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  const elapsed = ms(t);
+  if (r.status !== 0) throw new Error(`sh ${script} failed (${r.status}): ${r.stderr}`);
+  return elapsed;
+}
+
+function request(m, count) {
   const base = engine.previewResources(stack, ['ecr-api']);
   const list = [];
   for (let copy = 0; list.length < count; copy++) {
@@ -32,6 +86,10 @@ function resources(m, count) {
       ar.setType(r.type); ar.setName(`${r.name}-${copy}`); ar.setUrn(rename(r.urn));
       ar.setProperties(m.structPb.Struct.fromJavaScript(r.outputs));
       ar.setDependenciesList(r.dependencies.map(rename));
+      // The engine always sends the options (the official SDK refuses a resource without them).
+      const options = new m.pb.AnalyzerResourceOptions();
+      options.setCustomtimeouts(new m.pb.AnalyzerResourceOptions.CustomTimeouts());
+      ar.setOptions(options);
       for (const [key, urns] of Object.entries(r.propertyDependencies)) {
         const pd = new m.pb.AnalyzerPropertyDependencies();
         pd.setUrnsList(urns.map(rename));
@@ -40,41 +98,94 @@ function resources(m, count) {
       list.push(ar);
     }
   }
-  return list;
+  const req = new m.pb.AnalyzeStackRequest();
+  req.setResourcesList(list);
+  return req;
+}
+
+async function connect(m, exe) {
+  const a = await firstLine(exe, ['127.0.0.1:1'], root);
+  const client = new m.services.AnalyzerClient(`127.0.0.1:${a.port}`, m.grpc.credentials.createInsecure(),
+    { 'grpc.max_receive_message_length': 400 * 1024 * 1024, 'grpc.max_send_message_length': 400 * 1024 * 1024 });
+  return { client, child: a.child };
 }
 
 (async () => {
   const m = engine.load();
-  const startTimes = [];
-  for (let i = 0; i < starts; i++) {
-    const a = await engine.startAnalyzer(exe, 'executable', stack);
-    startTimes.push(a.startMs);
-    await stop(a.child);
+  // 1 + 2: start-up and compiler, interleaved.
+  const t = { ours: [], hello: [], official: [], compiler: [], helloSh: [] };
+  runTime('infra/compile.sh'); // builds the compiler if stale (not timed)
+  for (let i = 0; i < rounds; i++) {
+    t.ours.push(await startTime(ours));
+    t.hello.push(await startTime(hello));
+    if (official && i < 5) t.official.push(await startTime(official));
+    t.compiler.push(runTime('infra/compile.sh'));
+    t.helloSh.push(runTime('benchmarks/hello.sh'));
   }
-  console.log(`start-up to port line: median ${median(startTimes).toFixed(0)} ms, min ${Math.min(...startTimes).toFixed(0)} ms, max ${Math.max(...startTimes).toFixed(0)} ms (${starts} starts)`);
+  const helloStart = median(t.hello);
+  row('pack start -> port line', median(t.ours), 'ms', `AOT hello world ${helloStart.toFixed(1)} ms`, median(t.ours) / helloStart, 3);
+  if (official) row('official pack start -> port line', median(t.official), 'ms', `ours ${median(t.ours).toFixed(1)} ms`, median(t.ours) / median(t.official), null);
+  row('compiler run (sh infra/compile.sh, prod)', median(t.compiler), 'ms', `AOT hello world via sh ${median(t.helloSh).toFixed(1)} ms`, median(t.compiler) / median(t.helloSh), 4);
 
-  const a = await engine.startAnalyzer(exe, 'executable', stack);
-  const client = new m.services.AnalyzerClient(`127.0.0.1:${a.port}`, m.grpc.credentials.createInsecure(),
-    { 'grpc.max_receive_message_length': 400 * 1024 * 1024, 'grpc.max_send_message_length': 400 * 1024 * 1024 });
+  // 3: AnalyzeStack end to end, ours and official alternately.
+  // The requests are built before connecting: building 50,000 resources blocks Node's event loop for seconds.
+  const dump = fs.mkdtempSync(path.join(os.tmpdir(), 'analyze-stack-'));
+  const requests = sizes.map((count) => request(m, count));
+  const files = requests.map((req, i) => {
+    const file = path.join(dump, `${sizes[i]}.bin`);
+    fs.writeFileSync(file, req.serializeBinary());
+    return file;
+  });
+  const a = await connect(m, ours);
+  const b = official ? await connect(m, official) : null;
   try {
-    for (const count of [1000, 10000]) {
-      const request = new m.pb.AnalyzeStackRequest();
-      request.setResourcesList(resources(m, count));
-      const bytes = request.serializeBinary().length;
+    for (const [index, count] of sizes.entries()) {
+      const req = requests[index];
+      const bytes = fs.readFileSync(files[index]);
+      const oursTimes = [];
+      const officialTimes = [];
+      const officialCalls = count >= 50000 ? 2 : 4; // first call is a warm-up
       let diagnostics = 0;
-      const times = [];
-      let first = 0;
       for (let i = 0; i < 6; i++) {
-        const t = process.hrtime.bigint();
-        const response = await engine.call(client, 'analyzeStack', request);
-        const ms = Number(process.hrtime.bigint() - t) / 1e6;
+        let s = process.hrtime.bigint();
+        const response = await engine.call(a.client, 'analyzeStack', req);
+        process.stderr.write('.');
+        if (i > 0) oursTimes.push(ms(s));
         diagnostics = response.getDiagnosticsList().length;
-        if (i > 0) times.push(ms); else first = ms;
+        if (b && i < officialCalls) {
+          s = process.hrtime.bigint();
+          await engine.call(b.client, 'analyzeStack', req);
+          if (i > 0) officialTimes.push(ms(s));
+        }
       }
-      console.log(`AnalyzeStack ${count} resources (${(bytes / 1048576).toFixed(1)} MiB request, ${diagnostics} diagnostics): first call ${first.toFixed(0)} ms, then median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms (5 calls)`);
+      const label = `AnalyzeStack ${count.toLocaleString('en')} resources (${(bytes.length / 1048576).toFixed(1)} MiB, ${diagnostics} diagnostics), warm, gRPC`;
+      if (b) row(label, median(oursTimes), 'ms', `official ${median(officialTimes).toFixed(1)} ms`, median(oursTimes) / median(officialTimes), null);
+      else row(label, median(oursTimes), 'ms', 'official pack not installed', null, null);
     }
   } finally {
-    client.close();
-    await stop(a.child);
+    a.client.close(); await stop(a.child);
+    if (b) { b.client.close(); await stop(b.child); }
+  }
+
+  // 4: in process, against the protobuf floor.
+  const floor = spawnSync('dotnet', [floorBench, ...files], { encoding: 'utf8' });
+  if (floor.status !== 0) throw new Error(`AnalyzeStackFloor failed: ${floor.stderr}`);
+  const f = {};
+  for (const line of floor.stdout.split('\n').filter((l) => l.startsWith('floor '))) {
+    const [, n, parse, analyze, allocated, size, formerMs, formerAllocated] = line.split(' ');
+    f[n] = { parse: +parse, analyze: +analyze, allocated: +allocated, size: +size, former: +formerMs };
+    row(`AnalyzeStack ${Number(n).toLocaleString('en')} resources, in process`, +analyze, 'ms', `Google.Protobuf parse ${(+parse).toFixed(1)} ms`, +analyze / +parse, +n === 10000 ? 1.5 : null);
+    row(`  former path (protobuf tree, then convert), ${Number(n).toLocaleString('en')} resources`, +formerMs, 'ms', `Google.Protobuf parse ${(+parse).toFixed(1)} ms`, +formerMs / +parse, null);
+    row(`  allocated per call, ${Number(n).toLocaleString('en')} resources`, +allocated / 1048576, 'MiB', `request ${(+size / 1048576).toFixed(1)} MiB; former path ${(+formerAllocated / 1048576).toFixed(1)} MiB`, +allocated / +size, 2);
+  }
+  row('AnalyzeStack growth 1,000 -> 10,000, in process', f['10000'].analyze / f['1000'].analyze, 'x', `protobuf parse x${(f['10000'].parse / f['1000'].parse).toFixed(1)}, former path x${(f['10000'].former / f['1000'].former).toFixed(1)}`, null, null);
+  rows[rows.length - 1].ratio = rows[rows.length - 1].value; rows[rows.length - 1].target = 12;
+  fs.rmSync(dump, { recursive: true, force: true });
+
+  console.log(`benchmark: ${rounds} interleaved rounds on ${os.cpus().length} cores (load ${os.loadavg()[0].toFixed(1)}); medians; shared machine, noisy`);
+  for (const r of rows) {
+    const verdict = r.target == null ? '' : r.ratio <= r.target ? `  target <= ${r.target}: ok` : `  target <= ${r.target}: MISSED`;
+    const ratio = r.ratio == null ? '' : `  ratio ${r.ratio.toFixed(2)}`;
+    console.log(`${r.what}: ${r.value.toFixed(r.unit === 'ms' ? 1 : 2)} ${r.unit}  vs ${r.against}${ratio}${verdict}`);
   }
 })().catch((e) => { console.error(`benchmark: ${e.message}`); process.exit(1); });

@@ -179,7 +179,8 @@ internal static class StackFile
         WriteString(output, value);
     }
 
-    // JsonEncodedText escapes without reflection (the compiler is trimmed/AOT-friendly).
+    // JsonEncodedText escapes with the same default encoder as JsonSerializer, without its reflection-based
+    // serializer, which a Native AOT build disables.
     private static void WriteString(StringBuilder output, string value) =>
         output.Append('"').Append(System.Text.Json.JsonEncodedText.Encode(value).Value).Append('"');
 }

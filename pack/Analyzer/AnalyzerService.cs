@@ -18,9 +18,14 @@ namespace FargateNetwork.Pack.Analyzer;
 /// through <c>propertyDependencies</c> (ids are unknown in a preview). A bad request gets a gRPC error that says what
 /// is wrong; it never stops the process.
 /// </summary>
-public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLifetime lifetime) : Protocol.Analyzer.AnalyzerBase
+/// <remarks>
+/// The methods are bound by <see cref="AnalyzerMethods"/> (not by a generated base class): <c>AnalyzeStack</c> reads its
+/// request with <see cref="StackRequestDecoder"/>, every other request with a Google.Protobuf parser whose recursion
+/// limit fits deep provider schemas.
+/// </remarks>
+public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLifetime lifetime)
 {
-    public override Task<AnalyzerHandshakeResponse> Handshake(AnalyzerHandshakeRequest request, ServerCallContext context)
+    public Task<AnalyzerHandshakeResponse> Handshake(AnalyzerHandshakeRequest request, ServerCallContext context)
     {
         session.EngineAddress = request.EngineAddress;
         if (request.HasRootDirectory)
@@ -31,19 +36,19 @@ public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLif
         return Task.FromResult(new AnalyzerHandshakeResponse());
     }
 
-    public override Task<AnalyzerStackConfigureResponse> ConfigureStack(AnalyzerStackConfigureRequest request, ServerCallContext context)
+    public Task<AnalyzerStackConfigureResponse> ConfigureStack(AnalyzerStackConfigureRequest request, ServerCallContext context)
     {
         session.Stack = new StackIdentity(request.Organization, request.Project, request.Stack, request.DryRun, new Dictionary<string, string>(request.Tags));
         return Task.FromResult(new AnalyzerStackConfigureResponse());
     }
 
-    public override Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
+    public static Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
         Task.FromResult(new PluginInfo { Version = PolicyPack.PackVersion });
 
-    public override Task<AnalyzerInfo> GetAnalyzerInfo(Empty request, ServerCallContext context) =>
+    public static Task<AnalyzerInfo> GetAnalyzerInfo(Empty request, ServerCallContext context) =>
         Task.FromResult(AnalyzerInfoMapping.Build());
 
-    public override Task<Empty> Configure(ConfigureAnalyzerRequest request, ServerCallContext context)
+    public Task<Empty> Configure(ConfigureAnalyzerRequest request, ServerCallContext context)
     {
         var config = new JsonObject();
         try
@@ -60,7 +65,7 @@ public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLif
         }
         catch (PolicyConfigException e)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
+            throw BadRequest.Reject("Configure", e.Message);
         }
 
         return Task.FromResult(new Empty());
@@ -80,11 +85,11 @@ public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLif
         }
     }
 
-    public override Task<AnalyzeResponse> Analyze(AnalyzeRequest request, ServerCallContext context)
+    public Task<AnalyzeResponse> Analyze(AnalyzeRequest request, ServerCallContext context)
     {
         if (string.IsNullOrEmpty(request.Urn) || string.IsNullOrEmpty(request.Type))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "Analyze: the request has no urn or no type; the engine always sends both."));
+            throw BadRequest.Reject("Analyze", "the request has no urn or no type; the engine always sends both.");
         }
 
         var resource = new StackResource(request.Urn, request.Type, NameOf(request.Name, request.Urn), PropertyDecoder.Decode(request.Properties));
@@ -92,28 +97,25 @@ public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLif
         return Task.FromResult(Respond(() => pack.AnalyzeResource(resource), request.Urn));
     }
 
-    public override Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request, ServerCallContext context)
+    /// <summary>
+    /// <c>AnalyzeStack</c> on a parsed request (tests and in-process callers): the same path as the wire, through
+    /// <see cref="StackRequestDecoder"/>.
+    /// </summary>
+    public Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request, ServerCallContext context) =>
+        AnalyzeStack(AnalyzeStackInput.Decode(request.ToByteArray()), context);
+
+    /// <summary><c>AnalyzeStack</c> on the resources <see cref="StackRequestDecoder"/> read from the request.</summary>
+    public Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackInput request, ServerCallContext context)
     {
-        var resources = new List<StackResource>(request.Resources.Count);
-        foreach (var r in request.Resources)
-        {
-            if (string.IsNullOrEmpty(r.Urn) || string.IsNullOrEmpty(r.Type))
-            {
-                throw new RpcException(new Status(StatusCode.InvalidArgument, $"AnalyzeStack: resource #{resources.Count} has no urn or no type; the engine always sends both."));
-            }
-
-            resources.Add(StackResourceOf(r));
-        }
-
         var pack = session.Pack;
-        return Task.FromResult(Respond(() => pack.AnalyzeStack(resources), "the stack"));
+        return Task.FromResult(Respond(() => pack.AnalyzeStack(request.Resources), "the stack"));
     }
 
     /// <summary>No policy rewrites inputs, so there is never a remediation (an entry without properties would wipe them).</summary>
-    public override Task<RemediateResponse> Remediate(AnalyzeRequest request, ServerCallContext context) =>
+    public static Task<RemediateResponse> Remediate(AnalyzeRequest request, ServerCallContext context) =>
         Task.FromResult(new RemediateResponse());
 
-    public override Task<Empty> Cancel(Empty request, ServerCallContext context)
+    public Task<Empty> Cancel(Empty request, ServerCallContext context)
     {
         // Stop after this answer is on its way; the engine sends SIGINT next anyway.
         _ = Task.Delay(50).ContinueWith(_ => lifetime.StopApplication(), TaskScheduler.Default);
@@ -121,16 +123,28 @@ public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLif
     }
 
     /// <summary>An <c>AnalyzerResource</c> (outputs, dependencies) as a <see cref="StackResource"/>.</summary>
-    public static StackResource StackResourceOf(AnalyzerResource r)
+    public static StackResource StackResourceOf(AnalyzerResource r) =>
+        StackResourceFrom(
+            r.Urn,
+            r.Type,
+            r.Name,
+            r.Parent,
+            PropertyDecoder.Decode(r.Properties),
+            r.PropertyDependencies.ToDictionary(
+                p => p.Key,
+                p => (IReadOnlyList<string>)(p.Value?.Urns.ToList() ?? []),
+                StringComparer.Ordinal));
+
+    /// <summary>
+    /// A resource of <c>AnalyzeStack</c> from its decoded parts: unknown ids resolved through the property
+    /// dependencies, the id taken from the outputs when known.
+    /// </summary>
+    internal static StackResource StackResourceFrom(
+        string urn, string type, string name, string parent, ObjectValue outputs, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies)
     {
-        var dependencies = r.PropertyDependencies.ToDictionary(
-            p => p.Key,
-            p => (IReadOnlyList<string>)(p.Value?.Urns.ToList() ?? []),
-            StringComparer.Ordinal);
-        var properties = DependencyReferences.Resolve(PropertyDecoder.Decode(r.Properties), dependencies);
+        var properties = DependencyReferences.Resolve(outputs, dependencies);
         var id = properties.Properties.TryGetValue("id", out var idValue) && idValue is StringValue s && s.Value.Length > 0 ? s.Value : null;
-        var parent = string.IsNullOrEmpty(r.Parent) ? null : r.Parent;
-        return new StackResource(r.Urn, r.Type, NameOf(r.Name, r.Urn), properties, id, parent, dependencies, properties);
+        return new StackResource(urn, type, NameOf(name, urn), properties, id, parent.Length == 0 ? null : parent, dependencies, properties);
     }
 
     private static string NameOf(string name, string urn)
@@ -159,7 +173,7 @@ public sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLif
         catch (Exception e) when (e is not RpcException)
         {
             // A rule bug must not take the plugin (and the engine's run) down with a crash.
-            throw new RpcException(new Status(StatusCode.Internal, $"policy pack {PolicyPack.PackName}@v{PolicyPack.PackVersion} failed on {subject}: {e.GetType().Name}: {e.Message}"));
+            throw BadRequest.Fail(StatusCode.Internal, $"policy pack {PolicyPack.PackName}@v{PolicyPack.PackVersion} failed on {subject}: {e.GetType().Name}: {e.Message}");
         }
 
         var response = new AnalyzeResponse();

@@ -45,18 +45,41 @@ public static class DependencyReferences
     /// <summary>The type token of a URN: the part after the last <c>$</c> of its qualified type.</summary>
     public static string TypeOfUrn(string urn)
     {
-        var parts = urn.Split("::");
-        if (parts.Length < 4)
-        {
-            return "";
-        }
-
-        var qualified = parts[2];
-        var dollar = qualified.LastIndexOf('$');
-        return dollar < 0 ? qualified : qualified[(dollar + 1)..];
+        var range = TypeRange(urn);
+        return range.Length == 0 ? "" : urn.Substring(range.Start, range.Length);
     }
 
-    /// <summary>Applies the rules above to a resource's properties.</summary>
+    /// <summary>Whether the type token of <paramref name="urn"/> is <paramref name="type"/>, without splitting the URN.</summary>
+    public static bool UrnHasType(string urn, string type)
+    {
+        var range = TypeRange(urn);
+        return urn.AsSpan(range.Start, range.Length).SequenceEqual(type);
+    }
+
+    /// <summary>
+    /// Where the type token sits in a URN (<c>urn:pulumi:stack::project::qualified$type::name</c>): the third
+    /// <c>::</c>-separated part, after its last <c>$</c>; empty when the URN has fewer than four parts.
+    /// </summary>
+    private static (int Start, int Length) TypeRange(string urn)
+    {
+        var first = urn.IndexOf("::", StringComparison.Ordinal);
+        var second = first < 0 ? -1 : urn.IndexOf("::", first + 2, StringComparison.Ordinal);
+        var third = second < 0 ? -1 : urn.IndexOf("::", second + 2, StringComparison.Ordinal);
+        if (third < 0)
+        {
+            return (0, 0);
+        }
+
+        var start = second + 2;
+        var dollar = urn.AsSpan(start, third - start).LastIndexOf('$');
+        return dollar < 0 ? (start, third - start) : (start + dollar + 1, third - start - dollar - 1);
+    }
+
+    /// <summary>
+    /// Applies the rules above to a resource's properties. Linear in the size of the properties plus their
+    /// dependencies: each property's URNs are grouped by type once, and a value that does not change is kept, not
+    /// copied.
+    /// </summary>
     public static ObjectValue Resolve(ObjectValue properties, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies)
     {
         if (dependencies.Count == 0)
@@ -64,7 +87,7 @@ public static class DependencyReferences
             return properties;
         }
 
-        var result = new Dictionary<string, PropertyValue>(properties.Properties, StringComparer.Ordinal);
+        Dictionary<string, PropertyValue>? result = null;
         foreach (var (key, value) in properties.Properties)
         {
             if (!dependencies.TryGetValue(key, out var urns) || urns.Count == 0)
@@ -72,67 +95,137 @@ public static class DependencyReferences
                 continue;
             }
 
-            // Only a property that holds ids or ARNs can *be* the resource it depends on: containerDefinitions
-            // depends on the log group but is a JSON document, cidrBlocks may depend on subnets but are CIDRs.
-            if (!HoldsIds(key, urns))
+            var resolved = ResolveProperty(key, value, urns);
+            if (!ReferenceEquals(resolved, value))
             {
-                result[key] = Rewrite(key, value, urns);
-                continue;
+                result ??= new Dictionary<string, PropertyValue>(properties.Properties, StringComparer.Ordinal);
+                result[key] = resolved;
             }
-
-            if (urns.Count == 1 && value is UnknownValue or SecretValue { Inner: UnknownValue })
-            {
-                PropertyValue reference = new ReferenceValue(urns[0], "id");
-                result[key] = value is SecretValue ? new SecretValue(reference) : reference;
-                continue;
-            }
-
-            var distinct = urns.Distinct(StringComparer.Ordinal).ToList();
-            if (value is ArrayValue { Items.Count: > 0 } list && list.Items.All(i => i is UnknownValue)
-                && distinct.Count == list.Items.Count && distinct.Select(TypeOfUrn).Distinct(StringComparer.Ordinal).Count() == 1)
-            {
-                result[key] = new ArrayValue(distinct.Select(u => (PropertyValue)new ReferenceValue(u, "id")).ToList());
-                continue;
-            }
-
-            result[key] = Rewrite(key, value, urns);
         }
 
-        return new ObjectValue(result);
+        return result is null ? properties : new ObjectValue(result);
+    }
+
+    private static PropertyValue ResolveProperty(string key, PropertyValue value, IReadOnlyList<string> urns)
+    {
+        var byType = new UrnsByType(urns);
+
+        // Only a property that holds ids or ARNs can *be* the resource it depends on: containerDefinitions
+        // depends on the log group but is a JSON document, cidrBlocks may depend on subnets but are CIDRs.
+        if (!HoldsIds(key, byType))
+        {
+            return Rewrite(key, value, byType);
+        }
+
+        if (urns.Count == 1 && value is UnknownValue or SecretValue { Inner: UnknownValue })
+        {
+            PropertyValue reference = new ReferenceValue(urns[0], "id");
+            return value is SecretValue ? new SecretValue(reference) : reference;
+        }
+
+        if (value is ArrayValue { Items.Count: > 0 } list && AllUnknown(list) && byType.SingleType() is { } distinct
+            && distinct.Count == list.Items.Count)
+        {
+            return References(distinct);
+        }
+
+        return Rewrite(key, value, byType);
     }
 
     /// <summary>
     /// Whether a top-level property holds the ids or ARNs of the resources it depends on: a key that names a resource
     /// type (then the dependencies must all be of that type), or any key ending in Id, Ids, Arn or Arns.
     /// </summary>
-    private static bool HoldsIds(string key, IReadOnlyList<string> urns) =>
+    private static bool HoldsIds(string key, UrnsByType urns) =>
         KeyTypes.TryGetValue(key, out var type)
-            ? urns.All(u => TypeOfUrn(u) == type)
+            ? urns.AllOfType(type)
             : key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("Ids", StringComparison.Ordinal)
               || key.EndsWith("Arn", StringComparison.Ordinal) || key.EndsWith("Arns", StringComparison.Ordinal);
 
-    private static PropertyValue Rewrite(string key, PropertyValue value, IReadOnlyList<string> urns)
+    /// <summary>Resolves nested unknowns; returns <paramref name="value"/> itself when nothing in it changes.</summary>
+    private static PropertyValue Rewrite(string key, PropertyValue value, UrnsByType urns)
     {
         switch (value)
         {
             case UnknownValue when Candidates(key, urns) is [var only]:
                 return new ReferenceValue(only, "id");
-            case ArrayValue array when array.Items.Count > 0 && array.Items.All(i => i is UnknownValue)
+            case ArrayValue array when array.Items.Count > 0 && AllUnknown(array)
                                        && Candidates(key, urns) is { } candidates && candidates.Count == array.Items.Count:
-                return new ArrayValue(candidates.Select(u => (PropertyValue)new ReferenceValue(u, "id")).ToList());
+                return References(candidates);
             case ArrayValue array:
-                return new ArrayValue(array.Items.Select(i => Rewrite("", i, urns)).ToList());
+                return RewriteItems(array, urns);
             case ObjectValue obj:
-                return new ObjectValue(obj.Properties.ToDictionary(p => p.Key, p => Rewrite(p.Key, p.Value, urns), StringComparer.Ordinal));
+                return RewriteProperties(obj, urns);
             case SecretValue secret:
-                return new SecretValue(Rewrite(key, secret.Inner, urns));
+                var inner = Rewrite(key, secret.Inner, urns);
+                return ReferenceEquals(inner, secret.Inner) ? secret : new SecretValue(inner);
             default:
                 return value;
         }
     }
 
-    private static List<string>? Candidates(string key, IReadOnlyList<string> urns) =>
-        KeyTypes.TryGetValue(key, out var type)
-            ? urns.Where(u => TypeOfUrn(u) == type).Distinct(StringComparer.Ordinal).ToList()
-            : null;
+    private static ArrayValue RewriteItems(ArrayValue array, UrnsByType urns)
+    {
+        List<PropertyValue>? items = null;
+        for (var i = 0; i < array.Items.Count; i++)
+        {
+            var item = array.Items[i];
+            var rewritten = Rewrite("", item, urns);
+            if (items is null && !ReferenceEquals(rewritten, item))
+            {
+                items = new List<PropertyValue>(array.Items.Count);
+                for (var j = 0; j < i; j++)
+                {
+                    items.Add(array.Items[j]);
+                }
+            }
+
+            items?.Add(rewritten);
+        }
+
+        return items is null ? array : new ArrayValue(items);
+    }
+
+    private static ObjectValue RewriteProperties(ObjectValue obj, UrnsByType urns)
+    {
+        Dictionary<string, PropertyValue>? properties = null;
+        foreach (var (key, value) in obj.Properties)
+        {
+            var rewritten = Rewrite(key, value, urns);
+            if (!ReferenceEquals(rewritten, value))
+            {
+                properties ??= new Dictionary<string, PropertyValue>(obj.Properties, StringComparer.Ordinal);
+                properties[key] = rewritten;
+            }
+        }
+
+        return properties is null ? obj : new ObjectValue(properties);
+    }
+
+    private static bool AllUnknown(ArrayValue array)
+    {
+        foreach (var item in array.Items)
+        {
+            if (item is not UnknownValue)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ArrayValue References(IReadOnlyList<string> urns)
+    {
+        var items = new List<PropertyValue>(urns.Count);
+        foreach (var urn in urns)
+        {
+            items.Add(new ReferenceValue(urn, "id"));
+        }
+
+        return new ArrayValue(items);
+    }
+
+    private static IReadOnlyList<string>? Candidates(string key, UrnsByType urns) =>
+        KeyTypes.TryGetValue(key, out var type) ? urns.OfType(type) : null;
 }

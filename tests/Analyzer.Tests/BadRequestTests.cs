@@ -51,18 +51,26 @@ public sealed class BadRequestTests
             Assert.Empty((await server.Client.AnalyzeStackAsync(stack)).Diagnostics);
         }
 
-        // Deeper than protobuf's recursion limit: the request cannot be parsed, which is a gRPC error.
-        var deep = new Struct();
-        var inner = deep;
-        for (var i = 0; i < 150; i++)
+        // Deeper than the pack's nesting limit (512 property levels, far deeper than any provider schema): a bad
+        // request, INVALID_ARGUMENT; 150 levels (past Google.Protobuf's default of 100 messages) are analyzed.
+        Struct Deep(int depth)
         {
-            var next = new Struct();
-            inner.Fields["x"] = Value.ForStruct(next);
-            inner = next;
+            var deep = new Struct();
+            var inner = deep;
+            for (var i = 0; i < depth; i++)
+            {
+                var next = new Struct();
+                inner.Fields["x"] = Value.ForStruct(next);
+                inner = next;
+            }
+
+            return deep;
         }
 
-        var e = await Assert.ThrowsAsync<RpcException>(async () => await server.Client.AnalyzeAsync(new AnalyzeRequest { Urn = "urn:pulumi:s::p::aws:ec2/vpc:Vpc::v", Type = "aws:ec2/vpc:Vpc", Properties = deep }));
-        Assert.NotEqual(StatusCode.OK, e.StatusCode);
+        var vpc = new AnalyzeRequest { Urn = "urn:pulumi:s::p::aws:ec2/vpc:Vpc::v", Type = "aws:ec2/vpc:Vpc" };
+        Assert.Empty((await server.Client.AnalyzeAsync(new AnalyzeRequest(vpc) { Properties = Deep(150) })).Diagnostics);
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await server.Client.AnalyzeAsync(new AnalyzeRequest(vpc) { Properties = Deep(600) }));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         await AssertAlive(server);
     }
 

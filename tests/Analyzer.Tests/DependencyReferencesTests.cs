@@ -86,6 +86,44 @@ public sealed class DependencyReferencesTests
         Assert.Equal(new SecretValue(new ReferenceValue(Vpc, "id")), resolved["vpcId"]);
     }
 
+    [Fact]
+    public void ManyNestedUnknownsWithManyDependenciesResolveInOnePass()
+    {
+        // Issue 10 case 4: N nested objects with an unknown subnetId, N subnet URNs in the property's dependencies.
+        // Each URN's type is read once per property (the resolver was quadratic: it split every URN per object).
+        const int N = 20_000;
+        var urns = Enumerable.Range(0, N).Select(i => $"urn:pulumi:s::p::aws:ec2/subnet:Subnet::s{i}").ToArray();
+        var items = Enumerable.Range(0, N).Select(_ => (PropertyValue)Obj(("subnetId", U), ("name", new StringValue("c")))).ToList();
+        var resolved = Resolve(Obj(("containerDefinitions", new ArrayValue(items)), ("subnetIds", new ArrayValue(urns.Select(_ => (PropertyValue)U).ToList()))),
+            ("containerDefinitions", urns), ("subnetIds", urns));
+
+        // N candidates for each single unknown: ambiguous, so each stays unknown and the list is kept as it was.
+        Assert.Same(items, Assert.IsType<ArrayValue>(resolved["containerDefinitions"]).Items);
+        Assert.Equal(urns.Select(u => new ReferenceValue(u, "id")), Assert.IsType<ArrayValue>(resolved["subnetIds"]).Items);
+    }
+
+    [Fact]
+    public void AValueWithNothingToResolveIsKeptNotCopied()
+    {
+        var tags = Obj(("Name", new StringValue("x")));
+        var properties = Obj(("tags", tags), ("vpcId", new StringValue("vpc-1")));
+        var resolved = DependencyReferences.Resolve(properties, new Dictionary<string, IReadOnlyList<string>> { ["tags"] = [Vpc], ["vpcId"] = [Vpc] });
+        Assert.Same(properties, resolved);
+        Assert.Same(tags, resolved.Properties["tags"]);
+    }
+
+    [Fact]
+    public void UrnHasTypeAgreesWithTypeOfUrn()
+    {
+        foreach (var urn in new[] { SubnetA, Vpc, Sg, "not-a-urn", "urn:pulumi:s::p::", "urn:pulumi:s::p::a$::n", "a:::b::c::d", "" })
+        {
+            foreach (var type in new[] { "aws:ec2/subnet:Subnet", "aws:ec2/vpc:Vpc", "", "aws:ec2/securityGroup:SecurityGroup" })
+            {
+                Assert.Equal(DependencyReferences.TypeOfUrn(urn) == type && type.Length > 0, DependencyReferences.UrnHasType(urn, type) && type.Length > 0);
+            }
+        }
+    }
+
     private static ObjectValue Obj(params (string Key, PropertyValue Value)[] properties) =>
         new(properties.ToDictionary(p => p.Key, p => p.Value));
 

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using FargateNetwork.Pack.Analyzer;
+using FargateNetwork.Pack.Analyzer.Protocol;
+using Google.Protobuf;
+using Microsoft.Extensions.Hosting;
+
+// Usage: AnalyzeStackFloor REQUEST.bin...   (files written by benchmarks/analyzer.js --dump DIR)
+// For each serialized AnalyzeStackRequest, interleaved, ROUNDS times: the floor (Google.Protobuf parsing the request
+// into its object tree, which any server built on Google.Protobuf pays), then the pack's whole AnalyzeStack from the
+// same bytes (decode, resolve, model, rules, response serialized), then the former path for comparison (the protobuf
+// tree, then AnalyzerService.StackResourceOf per resource, then the same analysis). Prints one line per file:
+// "floor <resources> <floor ms> <ours ms> <allocated bytes> <request bytes> <former ms> <former allocated bytes>".
+const int Rounds = 9;
+var session = new AnalyzerSession();
+var service = new AnalyzerService(session, new NoLifetime());
+foreach (var file in args)
+{
+    var bytes = File.ReadAllBytes(file);
+    var resources = AnalyzeStackRequest.Parser.ParseFrom(bytes).Resources.Count;
+    var floor = new List<double>();
+    var ours = new List<double>();
+    var former = new List<double>();
+    long allocated = long.MaxValue;
+    long formerAllocated = long.MaxValue;
+    for (var round = -2; round < Rounds; round++)
+    {
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var parsed = AnalyzeStackRequest.Parser.ParseFrom(bytes);
+        watch.Stop();
+        GC.KeepAlive(parsed);
+        parsed = null;
+        if (round >= 0)
+        {
+            floor.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        GC.Collect();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        watch.Restart();
+        var response = await service.AnalyzeStack(AnalyzeStackInput.Decode(bytes), null!);
+        var written = response.ToByteArray();
+        watch.Stop();
+        allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        GC.KeepAlive(written);
+        if (round >= 0)
+        {
+            ours.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        GC.Collect();
+        before = GC.GetAllocatedBytesForCurrentThread();
+        watch.Restart();
+        var tree = AnalyzeStackRequest.Parser.ParseFrom(bytes);
+        var formerResources = tree.Resources.Select(AnalyzerService.StackResourceOf).ToList();
+        var formerResponse = await service.AnalyzeStack(new AnalyzeStackInput(formerResources), null!);
+        written = formerResponse.ToByteArray();
+        watch.Stop();
+        formerAllocated = Math.Min(formerAllocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        if (round >= 0)
+        {
+            former.Add(watch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor {resources} {Median(floor):F2} {Median(ours):F2} {allocated} {bytes.Length} {Median(former):F2} {formerAllocated}"));
+}
+
+static double Median(List<double> values)
+{
+    values.Sort();
+    return values[values.Count / 2];
+}
+
+/// <summary>AnalyzeStack never stops the host; Cancel is not benchmarked.</summary>
+internal sealed class NoLifetime : IHostApplicationLifetime
+{
+    public CancellationToken ApplicationStarted => CancellationToken.None;
+
+    public CancellationToken ApplicationStopping => CancellationToken.None;
+
+    public CancellationToken ApplicationStopped => CancellationToken.None;
+
+    public void StopApplication()
+    {
+    }
+}

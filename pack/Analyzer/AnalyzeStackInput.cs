@@ -1,0 +1,25 @@
+using FargateNetwork.Policies.Stack;
+
+namespace FargateNetwork.Pack.Analyzer;
+
+/// <summary>
+/// The request of <c>AnalyzeStack</c> as the pack reads it off the wire (see <see cref="StackRequestDecoder"/>):
+/// the resources, already normalised, instead of Google.Protobuf's <c>AnalyzeStackRequest</c> object tree.
+/// </summary>
+public sealed class AnalyzeStackInput(IReadOnlyList<StackResource> resources)
+{
+    public IReadOnlyList<StackResource> Resources { get; } = resources;
+
+    /// <summary>Decodes the request bytes; malformed input is an <c>INVALID_ARGUMENT</c> with one line on stderr.</summary>
+    public static AnalyzeStackInput Decode(ReadOnlySpan<byte> request)
+    {
+        try
+        {
+            return new AnalyzeStackInput(StackRequestDecoder.Decode(request));
+        }
+        catch (InvalidDataException e)
+        {
+            throw BadRequest.Reject("AnalyzeStack", e.Message);
+        }
+    }
+}
