@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.Json;
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Inputs;
 using FargateNetwork.Policies.Pack;
@@ -24,6 +22,20 @@ public static class CheckCommand
     public const string VersionLine = PolicyPack.PackName + " " + PolicyPack.PackVersion;
 
     public static int Run(IReadOnlyList<string> args, TextReader stdin, Stream stdout, TextWriter stderr)
+    {
+        try
+        {
+            return RunChecks(args, stdin, stdout, stderr);
+        }
+        catch (Exception e)
+        {
+            // The boundary: whatever a defect lets through is still one line and exit 2, never a stack trace.
+            stderr.WriteLine($"check: internal error ({e.GetType().Name}); the input was not checked");
+            return BadInput;
+        }
+    }
+
+    private static int RunChecks(IReadOnlyList<string> args, TextReader stdin, Stream stdout, TextWriter stderr)
     {
         CheckOptions options;
         PolicyPack pack;
@@ -133,31 +145,7 @@ public static class CheckCommand
             return PolicyPack.Create(null);
         }
 
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InputException($"{path}: cannot read the policy config: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}");
-        }
-
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            throw new InputException($"{path}: invalid JSON in the policy config at line {(e.LineNumber ?? 0) + 1}");
-        }
-
-        if (node is not JsonObject config)
-        {
-            throw new InputException($"{path}: the policy config must be a JSON object of policy names to levels or settings (see docs/check.md)");
-        }
-
+        var config = PolicyConfigFile.Read(path);
         try
         {
             return PolicyPack.Create(config);

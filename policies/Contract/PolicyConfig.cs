@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Rules;
@@ -13,6 +14,12 @@ namespace FargateNetwork.Policies.Contract;
 public static class PolicyConfig
 {
     public const string AllKey = "all";
+
+    /// <summary>
+    /// The largest number a property may hold: the cost estimates multiply up to three config numbers (pulls per day,
+    /// image size, a price) by 30 days, and the product must stay within <see cref="decimal"/>'s range (7.9e28).
+    /// </summary>
+    public const double MaxNumber = 1e9;
 
     public static IReadOnlyDictionary<string, PolicySettings> Parse(JsonObject? config, IReadOnlyList<IPolicy> policies)
     {
@@ -135,6 +142,11 @@ public static class PolicyConfig
                 if (prop["minimum"] is JsonValue min && d < min.GetValue<double>())
                 {
                     throw new PolicyConfigException($"policy config: \"{policy}.{key}\" must be at least {min.GetValue<double>()}, not {d}.");
+                }
+
+                if (!(d <= MaxNumber))
+                {
+                    throw new PolicyConfigException(string.Create(CultureInfo.InvariantCulture, $"policy config: \"{policy}.{key}\" must be at most {MaxNumber:0}, not {d:G}."));
                 }
 
                 break;

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FargateNetwork.Policies.Stack;
 
@@ -15,39 +14,34 @@ public sealed record StackInput(string Source, string DisplayName, InputFormat F
 {
     public const string Stdin = "-";
 
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 512 };
+    // Duplicate keys are refused while parsing: Pulumi never writes them, and which one wins would be a guess.
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = InputLimits.MaxDepth, AllowDuplicateProperties = false };
 
-    /// <summary>Reads <paramref name="source"/> (a path, or <c>-</c> for <paramref name="stdin"/>).</summary>
+    /// <summary>
+    /// Reads <paramref name="source"/> (a path, or <c>-</c> for <paramref name="stdin"/>), refusing more than
+    /// <see cref="InputLimits.MaxInputBytes"/>.
+    /// </summary>
     public static StackInput Load(string source, TextReader stdin)
     {
         var display = source == Stdin ? "<stdin>" : source;
-        if (source != Stdin && Directory.Exists(source))
-        {
-            throw new InputException($"{display}: is a directory: give a template, stack export or preview JSON file");
-        }
-
-        string text;
-        try
-        {
-            text = source == Stdin ? stdin.ReadToEnd() : File.ReadAllText(source, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var reason = e switch
-            {
-                FileNotFoundException or DirectoryNotFoundException => "no such file",
-                UnauthorizedAccessException => "permission denied",
-                _ => e.Message,
-            };
-            throw new InputException($"{display}: cannot read: {reason}");
-        }
-
+        var text = source == Stdin
+            ? InputText.ReadAll(stdin, display, InputLimits.MaxInputBytes)
+            : InputText.ReadFile(source, display, InputLimits.MaxInputBytes);
         return Parse(text, source, display);
     }
 
-    /// <summary>Detects the format of <paramref name="text"/> and reads it.</summary>
+    /// <summary>
+    /// Detects the format of <paramref name="text"/> and reads it. Text that starts with <c>{</c> or <c>[</c> is read
+    /// as JSON, after a streaming depth check that refuses deep nesting before anything is loaded (and is not then
+    /// retried as YAML); only JSON with another syntax error is tried as a YAML flow mapping.
+    /// </summary>
     public static StackInput Parse(string text, string source, string display)
     {
+        if (text.Length > InputLimits.MaxInputBytes)
+        {
+            throw new InputException($"{display}: larger than {InputLimits.Describe(InputLimits.MaxInputBytes)}, the most the check reads from one input; check a smaller stack or split the file");
+        }
+
         var trimmed = text.AsSpan().TrimStart();
         if (trimmed.IsEmpty)
         {
@@ -56,6 +50,7 @@ public sealed record StackInput(string Source, string DisplayName, InputFormat F
 
         if (trimmed[0] is '{' or '[')
         {
+            JsonNesting.Check(text, display, InputLimits.MaxDepth);
             JsonDocument? document = null;
             try
             {
@@ -66,7 +61,7 @@ public sealed record StackInput(string Source, string DisplayName, InputFormat F
                 // A YAML flow mapping also starts with '{'; if it is not YAML either, the JSON error is the useful one.
                 if (TryYaml(text, display) is { } yaml)
                 {
-                    return FromYaml(yaml, source, display);
+                    return FromYaml(yaml, source, display, text.Length);
                 }
 
                 throw new InputException($"{display}: invalid JSON at line {(e.LineNumber ?? 0) + 1}: {FirstSentence(e.Message)}");
@@ -74,14 +69,14 @@ public sealed record StackInput(string Source, string DisplayName, InputFormat F
 
             using (document)
             {
-                return FromJson(document.RootElement, source, display);
+                return FromJson(document.RootElement, source, display, text.Length);
             }
         }
 
-        return FromYaml(YamlSource.Parse(text, display), source, display);
+        return FromYaml(YamlSource.Parse(text, display), source, display, text.Length);
     }
 
-    private static StackInput FromJson(JsonElement root, string source, string display)
+    private static StackInput FromJson(JsonElement root, string source, string display, long length)
     {
         if (root.ValueKind == JsonValueKind.Object)
         {
@@ -97,18 +92,18 @@ public sealed record StackInput(string Source, string DisplayName, InputFormat F
 
             if (root.TryGetProperty("resources", out _))
             {
-                return new(source, display, InputFormat.Template, TemplateReader.Read((MappingNode)MappingNode.FromJson(root), display));
+                return new(source, display, InputFormat.Template, TemplateReader.Read((MappingNode)MappingNode.FromJson(root), display, length));
             }
         }
 
         throw Unrecognised(display);
     }
 
-    private static StackInput FromYaml(SourceNode? root, string source, string display)
+    private static StackInput FromYaml(SourceNode? root, string source, string display, long length)
     {
         if (root is MappingNode map && map.Get("resources") is not null)
         {
-            return new(source, display, InputFormat.Template, TemplateReader.Read(map, display));
+            return new(source, display, InputFormat.Template, TemplateReader.Read(map, display, length));
         }
 
         if (root is null)

@@ -14,19 +14,22 @@ public static class TemplateFunction
 {
     public const string Prefix = "fn::";
 
-    /// <summary>Evaluates <paramref name="name"/> on its already converted <paramref name="argument"/>.</summary>
-    public static PropertyValue Evaluate(string name, PropertyValue argument) => name.ToLowerInvariant() switch
+    /// <summary>
+    /// Evaluates <paramref name="name"/> on its already converted <paramref name="argument"/>; what
+    /// <c>fn::join</c> builds is counted against <paramref name="budget"/> before it is built.
+    /// </summary>
+    public static PropertyValue Evaluate(string name, PropertyValue argument, ExpansionBudget budget) => name.ToLowerInvariant() switch
     {
         "fn::tojson" => argument,
         "fn::secret" => argument is SecretValue ? argument : new SecretValue(argument),
         "fn::unsecret" => argument is SecretValue secret ? secret.Inner : argument,
-        "fn::join" => Join(argument),
+        "fn::join" => Join(argument, budget),
         "fn::select" => Select(argument),
         "fn::split" => Split(argument),
         _ => UnknownValue.Instance,
     };
 
-    private static PropertyValue Join(PropertyValue argument)
+    private static PropertyValue Join(PropertyValue argument, ExpansionBudget budget)
     {
         var secret = false;
         if (Open(argument, ref secret) is not ArrayValue { Items: [var delimiter, var list] }
@@ -47,6 +50,7 @@ public static class TemplateFunction
             parts.Add(part);
         }
 
+        budget.Join(parts.Sum(p => (long)p.Length) + ((long)separator.Length * Math.Max(0, parts.Count - 1)));
         return Wrap(new StringValue(string.Join(separator, parts)), secret);
     }
 

@@ -17,6 +17,7 @@ public sealed class TemplateReader
     public const string StackName = "template";
 
     private readonly string file;
+    private readonly ExpansionBudget budget;
     private readonly Dictionary<string, string> urns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceNode> variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PropertyValue> variableValues = new(StringComparer.Ordinal);
@@ -25,9 +26,18 @@ public sealed class TemplateReader
     // A YAML alias is one shared node: converted once, so repeated aliases stay linear.
     private readonly Dictionary<SourceNode, PropertyValue> converted = new(ReferenceEqualityComparer.Instance);
 
-    private TemplateReader(string file) => this.file = file;
+    private TemplateReader(string file, long sourceLength)
+    {
+        this.file = file;
+        budget = new ExpansionBudget(InputLimits.ExpansionLimit(sourceLength));
+    }
 
-    public static IReadOnlyList<StackResource> Read(MappingNode root, string file) => new TemplateReader(file).ReadAll(root);
+    /// <summary>
+    /// Reads the resources of <paramref name="root"/>; <paramref name="sourceLength"/> (the file's length) sets how
+    /// far aliases, variables and <c>fn::join</c> may expand (<see cref="InputLimits.ExpansionLimit"/>).
+    /// </summary>
+    public static IReadOnlyList<StackResource> Read(MappingNode root, string file, long sourceLength = 0) =>
+        new TemplateReader(file, sourceLength).ReadAll(root);
 
     private List<StackResource> ReadAll(MappingNode root)
     {
@@ -87,19 +97,36 @@ public sealed class TemplateReader
         }
 
         var result = new List<StackResource>(declared.Count);
+        var expanded = 0L;
         foreach (var (logicalName, (type, parent, body)) in declared)
         {
             var get = body.Get("get") as MappingNode;
             var propertiesNode = get is not null ? get.Get("state") : body.Get("properties");
-            var inputs = propertiesNode switch
+            ObjectValue inputs;
+            string? id;
+            try
             {
-                null => ObjectValue.Empty,
-                // A map that is one fn:: call (an invoke's result as all properties) is not known before deployment.
-                MappingNode map => Convert(map, 0) as ObjectValue ?? ObjectValue.Empty,
-                ScalarNode { Quoted: false } s when CoreSchema.Literal(s.Text) is NullValue => ObjectValue.Empty,
-                _ => throw Error(propertiesNode, $"resource '{logicalName}': {(get is null ? "properties" : "get.state")} must be a map"),
-            };
-            var id = get?.Get("id") is ScalarNode idNode && Convert(idNode, 0) is StringValue literalId ? literalId.Value : null;
+                inputs = propertiesNode switch
+                {
+                    null => ObjectValue.Empty,
+                    // A map that is one fn:: call (an invoke's result as all properties) is not known before deployment.
+                    MappingNode map => Convert(map, 0) as ObjectValue ?? ObjectValue.Empty,
+                    ScalarNode { Quoted: false } s when CoreSchema.Literal(s.Text) is NullValue => ObjectValue.Empty,
+                    _ => throw Error(propertiesNode, $"resource '{logicalName}': {(get is null ? "properties" : "get.state")} must be a map"),
+                };
+                id = get?.Get("id") is ScalarNode idNode && Convert(idNode, 0) is StringValue literalId ? literalId.Value : null;
+                expanded = ExpansionBudget.Add(expanded, budget.Measure(inputs));
+                if (expanded > budget.Limit)
+                {
+                    throw new ExpansionException($"with the resources before it, expands to more than {budget.Limit:N0} values and characters");
+                }
+            }
+            catch (ExpansionException e)
+            {
+                throw Error(propertiesNode ?? body, $"resource '{logicalName}': {e.Message} (YAML aliases, variables and fn::join repeat their content); " +
+                    $"the limit is four times the file's size or {InputLimits.MinExpansion:N0}, whichever is larger");
+            }
+
             result.Add(new StackResource(urns[logicalName], type, logicalName, inputs, id, parent is null ? null : urns[parent]));
         }
 
@@ -119,9 +146,9 @@ public sealed class TemplateReader
             return done;
         }
 
-        if (depth > 256)
+        if (depth > InputLimits.MaxDepth)
         {
-            throw Error(node, "nested more than 256 levels");
+            throw Error(node, $"nested more than {InputLimits.MaxDepth} levels, counting the variables it uses");
         }
 
         var value = ConvertNew(node, depth);
@@ -136,11 +163,11 @@ public sealed class TemplateReader
             case ScalarNode { Quoted: false } plain when CoreSchema.Literal(plain.Text) is { } literal:
                 return literal;
             case ScalarNode scalar:
-                return FromString(scalar.Text);
+                return FromString(scalar.Text, depth);
             case SequenceNode sequence:
                 return new ArrayValue(sequence.Items.Select(i => Convert(i, depth + 1)).ToList());
             case MappingNode { Entries: [var only] } function when only.Key.StartsWith(TemplateFunction.Prefix, StringComparison.OrdinalIgnoreCase):
-                return TemplateFunction.Evaluate(only.Key, Convert(only.Value, depth + 1));
+                return TemplateFunction.Evaluate(only.Key, Convert(only.Value, depth + 1), budget);
             case MappingNode mapping:
                 var properties = new Dictionary<string, PropertyValue>(mapping.Entries.Count, StringComparer.Ordinal);
                 foreach (var (key, value) in mapping.Entries)
@@ -154,7 +181,7 @@ public sealed class TemplateReader
         }
     }
 
-    private PropertyValue FromString(string text)
+    private PropertyValue FromString(string text, int depth)
     {
         var parsed = Interpolation.Parse(text);
         if (parsed.Literal is { } literal)
@@ -170,7 +197,7 @@ public sealed class TemplateReader
                 return new ReferenceValue(urn, path.Length == 0 ? "id" : path);
             }
 
-            if (Variable(root) is { } variable)
+            if (Variable(root, depth) is { } variable)
             {
                 return PropertyPath.Select(variable, path);
             }
@@ -181,9 +208,10 @@ public sealed class TemplateReader
 
     /// <summary>
     /// The value of a template variable (<c>variables:</c>), converted once; a variable that refers to itself
-    /// (directly or not) is unknown.
+    /// (directly or not) is unknown. Its depth counts from where it is used (<paramref name="depth"/>), so a chain of
+    /// variables cannot nest deeper than <see cref="InputLimits.MaxDepth"/> either.
     /// </summary>
-    private PropertyValue? Variable(string name)
+    private PropertyValue? Variable(string name, int depth)
     {
         if (variableValues.TryGetValue(name, out var known))
         {
@@ -200,7 +228,7 @@ public sealed class TemplateReader
             return UnknownValue.Instance;
         }
 
-        var value = Convert(node, 0);
+        var value = Convert(node, depth + 1);
         evaluating.Remove(name);
         variableValues[name] = value;
         return value;

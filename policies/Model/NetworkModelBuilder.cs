@@ -1120,8 +1120,9 @@ internal sealed class NetworkModelBuilder
 
         foreach (var subnet in model.Subnets)
         {
-            // AZ names are the Region plus a letter (ap-northeast-1a); AZ ids (apne1-az1) say nothing here.
-            if (subnet.AvailabilityZone.IsKnown && subnet.AvailabilityZone.Value is { Length: > 1 } az && char.IsLetter(az[^1]) && char.IsDigit(az[^2]))
+            // AZ names are the Region plus a letter (ap-northeast-1a); AZ ids (apne1-az1) say nothing here. A secret AZ
+            // does not vote: the Region would be text derived from a secret in every endpoint service name printed.
+            if (subnet.AvailabilityZone is { IsKnown: true, IsSecret: false } && subnet.AvailabilityZone.Value is { Length: > 1 } az && char.IsLetter(az[^1]) && char.IsDigit(az[^2]))
             {
                 Vote(az[..^1]);
             }

@@ -347,7 +347,7 @@ public sealed class ReachabilityAnalysis
 
                 return placement.AssignPublicIp.IsUnknown
                     ? NetworkPath.Unknown("assignPublicIp is not known yet")
-                    : NetworkPath.NoPath(NoPathReason.PublicIpMissing, $"route table {table.Name} sends {route.Destination.Shown} to {route.TargetDescription} but the tasks have no public IP (assignPublicIp false)", route.InternetGateway?.Resource);
+                    : NetworkPath.NoPath(NoPathReason.PublicIpMissing, $"route table {table.Name} sends {route.Destination.Shown} to {route.TargetDescription} but the tasks have no public IP (assignPublicIp {(placement.AssignPublicIp.IsSecret ? "[secret]" : "false")})", route.InternetGateway?.Resource);
             case RouteTargetKind.NatGateway:
                 return ThroughNat(route.NatGateway!, subnet, destination, table);
             case RouteTargetKind.Other:

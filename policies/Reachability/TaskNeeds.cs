@@ -48,7 +48,7 @@ public static class TaskNeeds
         {
             needs.Add(new TaskNeed(
                 Destination.Logs,
-                "the awslogs log driver",
+                containers.Where(c => c.UsesAwslogs).All(c => c.LogDriver.IsSecret) ? "the [secret] log driver" : "the awslogs log driver",
                 "ResourceInitializationError: failed to validate logger args: ... signal: killed"));
         }
 

@@ -43,7 +43,7 @@ public sealed class AwslogsLogGroupExists : IPolicy
                 {
                     yield return new Finding(
                         definition.Resource,
-                        $"Container {container.Name} of task definition {definition.Name} logs to awslogs group {container.LogGroup.Shown}, which the stack does not create and awslogs-create-group is not \"true\": the task fails with \"ResourceInitializationError: failed to validate logger args: ... ResourceNotFoundException: The specified log group does not exist.\" Fix: add an aws:cloudwatch/logGroup:LogGroup named {container.LogGroup.Shown}, or set awslogs-create-group: \"true\" and grant logs:CreateLogGroup to the execution role.");
+                        $"Container {container.Name} of task definition {definition.Name} logs to {(container.LogDriver.IsSecret ? "[secret]" : "awslogs")} group {container.LogGroup.Shown}, which the stack does not create and awslogs-create-group is not \"true\": the task fails with \"ResourceInitializationError: failed to validate logger args: ... ResourceNotFoundException: The specified log group does not exist.\" Fix: add an aws:cloudwatch/logGroup:LogGroup named {container.LogGroup.Shown}, or set awslogs-create-group: \"true\" and grant logs:CreateLogGroup to the execution role.");
                 }
             }
         }

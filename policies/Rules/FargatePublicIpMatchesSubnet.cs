@@ -56,7 +56,7 @@ public sealed class FargatePublicIpMatchesSubnet : IPolicy
                 {
                     yield return new Finding(
                         placement.Resource,
-                        $"Fargate tasks of {placement.Name} run in subnet {subnet.Name}{PolicyContext.Az(subnet)}, whose route table {table.Name} sends 0.0.0.0/0 to {route!.TargetDescription}, with assignPublicIp false: without a public IP they cannot use the internet gateway and cannot reach {string.Join(", ", unreachable)} (CannotPullContainerError / ResourceInitializationError after timeouts). Fix: set networkConfiguration.assignPublicIp: true, or run the tasks in a subnet routed to a NAT gateway.");
+                        $"Fargate tasks of {placement.Name} run in subnet {subnet.Name}{PolicyContext.Az(subnet)}, whose route table {table.Name} sends {route!.Destination.Shown} to {route.TargetDescription}, with assignPublicIp {(placement.AssignPublicIp.IsSecret ? "[secret]" : "false")}: without a public IP they cannot use the internet gateway and cannot reach {string.Join(", ", unreachable)} (CannotPullContainerError / ResourceInitializationError after timeouts). Fix: set networkConfiguration.assignPublicIp: true, or run the tasks in a subnet routed to a NAT gateway.");
                 }
             }
             else if (!toIgw && route is not null && route.Target is RouteTargetKind.Unknown or RouteTargetKind.Other)

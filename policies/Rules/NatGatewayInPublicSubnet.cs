@@ -54,7 +54,7 @@ public sealed class NatGatewayInPublicSubnet : IPolicy
                 continue;
             }
 
-            var what = route is null || route.Target == RouteTargetKind.Local ? "has no 0.0.0.0/0 route" : $"sends 0.0.0.0/0 to {route.TargetDescription}";
+            var what = route is null || route.Target == RouteTargetKind.Local ? "has no 0.0.0.0/0 route" : $"sends {route.Destination.Shown} to {route.TargetDescription}";
             yield return new Finding(nat.Resource, $"NAT gateway {nat.Name} sits in subnet {subnet.Name}, whose route table {table.Name} {what}, not to an internet gateway: nothing behind this NAT reaches the internet. Fix: put the NAT gateway in a public subnet (route 0.0.0.0/0 to the internet gateway).");
         }
     }
