@@ -20,6 +20,7 @@ public static class CheckCommand
     {
         CheckOptions options;
         PolicyPack pack;
+        Cost.PriceOverrides? prices;
         try
         {
             options = CheckOptions.Parse(args);
@@ -34,6 +35,7 @@ public static class CheckCommand
             }
 
             pack = LoadPack(options.ConfigFile);
+            prices = options.PricesFile is { } pricesFile ? Cost.PriceOverrides.Load(pricesFile) : null;
         }
         catch (UsageException e)
         {
@@ -71,9 +73,11 @@ public static class CheckCommand
             }
 
             Evaluation evaluation;
+            Report.StackNetwork network;
             try
             {
                 evaluation = pack.Evaluate(input.Resources);
+                network = Report.StackNetwork.Build(input.Resources, options.Workload, prices);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -83,7 +87,7 @@ public static class CheckCommand
                 continue;
             }
 
-            var check = new StackCheck(input.DisplayName, evaluation);
+            var check = new StackCheck(input.DisplayName, evaluation) { Network = network };
             checks.Add(check);
             if (check.Mandatory > 0)
             {
@@ -99,10 +103,17 @@ public static class CheckCommand
             case OutputFormat.Sarif:
                 SarifReport.Write(stdout, checks);
                 break;
+            case OutputFormat.Markdown:
+                using (var markdown = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true))
+                {
+                    Report.MarkdownReport.Write(markdown, checks, options.AllDestinations);
+                }
+
+                break;
             default:
                 using (var text = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true))
                 {
-                    TextReport.Write(text, checks, options.Report);
+                    TextReport.Write(text, checks, options.Report, options.AllDestinations);
                 }
 
                 break;

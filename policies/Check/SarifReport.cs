@@ -84,6 +84,11 @@ public static class SarifReport
         }
 
         json.WriteEndArray();
+
+        // The monthly network cost of each input, in the run's property bag (SARIF §3.8).
+        json.WriteStartObject("properties");
+        CostJson.Write(json, checks);
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();

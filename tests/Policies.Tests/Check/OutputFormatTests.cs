@@ -30,9 +30,9 @@ public class OutputFormatTests
         Assert.True(table > text.IndexOf("[mandatory]", StringComparison.Ordinal));
         Assert.Contains("Reachability from task-subnet-a (ap-northeast-1a):", text, StringComparison.Ordinal);
         var rows = text[table..].Split('\n').Skip(1).TakeWhile(l => l.Length > 0).ToList();
-        Assert.Matches(@"^  DESTINATION +PATH +VIA +COST/MONTH +DETAIL$", rows[0]);
-        Assert.Matches(@"^  s3 +none +route-table-c +- +the S3 gateway endpoint of VPC vpc is not on route table route-table-c", Assert.Single(rows, r => r.StartsWith("  s3 ", StringComparison.Ordinal)));
-        Assert.Matches(@"^  ecr\.dkr +interface-endpoint +endpoint-ecr-dkr +- +", Assert.Single(rows, r => r.StartsWith("  ecr.dkr ", StringComparison.Ordinal)));
+        Assert.Matches(@"^  DESTINATION +NEEDED +PATH +COST/MONTH +DETAIL$", rows[0]);
+        Assert.Matches(@"^  s3 +yes +none +- +the S3 gateway endpoint of VPC vpc is not on route table route-table-c", Assert.Single(rows, r => r.StartsWith("  s3 ", StringComparison.Ordinal)));
+        Assert.Matches(@"^  ecr\.dkr +yes +interface-endpoint +10\.22 USD +endpoint endpoint-ecr-dkr", Assert.Single(rows, r => r.StartsWith("  ecr.dkr ", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -50,7 +50,8 @@ public class OutputFormatTests
         Assert.Equal("interface-endpoint", row.GetProperty("path").GetString());
         Assert.Equal("urn:pulumi:template::orders::aws:ec2/vpcEndpoint:VpcEndpoint::endpoint-ecr-dkr", row.GetProperty("via").GetString());
         Assert.Equal("ap-northeast-1a", row.GetProperty("availabilityZone").GetString());
-        Assert.Equal(JsonValueKind.Null, row.GetProperty("monthlyCostUsd").ValueKind);
+        Assert.Equal(10.22m, row.GetProperty("monthlyCostUsd").GetDecimal()); // the endpoint in this AZ for a month: 730 h x $0.014 (Tokyo)
+        Assert.True(row.GetProperty("needed").GetBoolean());
         Assert.EndsWith("task-subnet-a", row.GetProperty("subnet").GetString(), StringComparison.Ordinal);
     }
 
