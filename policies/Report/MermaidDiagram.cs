@@ -140,12 +140,13 @@ public static class MermaidDiagram
         return $"{clean}_{hash % 1000000}";
     }
 
-    /// <summary>Text inside a quoted Mermaid label: quotes and angle brackets as entities, so no label breaks the syntax.</summary>
+    /// <summary>Text inside a quoted Mermaid label: quotes, angle brackets and backticks (a markdown string) as entities, so no label breaks the syntax.</summary>
     public static string Label(string text) => text
         .Replace("#", "#35;", StringComparison.Ordinal)
         .Replace("&", "#amp;", StringComparison.Ordinal)
         .Replace("\"", "#quot;", StringComparison.Ordinal)
         .Replace("<", "#lt;", StringComparison.Ordinal)
         .Replace(">", "#gt;", StringComparison.Ordinal)
+        .Replace("`", "#96;", StringComparison.Ordinal)
         .Replace("\n", " ", StringComparison.Ordinal);
 }
