@@ -93,7 +93,15 @@ public class OutputFormatTests
         Assert.Equal("urn:pulumi:template::orders::aws:ecs/cluster:Cluster$aws:ecs/service:Service::service", logical.GetProperty("fullyQualifiedName").GetString());
         Assert.Equal("service", logical.GetProperty("name").GetString());
         Assert.Equal("resource", logical.GetProperty("kind").GetString());
-        Assert.Equal(new Uri(Broken).AbsoluteUri, location.GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var physical = location.GetProperty("physicalLocation");
+        Assert.Equal(
+            Path.GetRelativePath(FargateNetwork.Tests.Shared.RepositoryRoot.Path, Broken).Replace('\\', '/'),
+            physical.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("%SRCROOT%", physical.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+        var lines = File.ReadAllLines(Broken);
+        var line = physical.GetProperty("region").GetProperty("startLine").GetInt32();
+        var column = physical.GetProperty("region").GetProperty("startColumn").GetInt32();
+        Assert.Equal("service:", lines[line - 1][(column - 1)..].TrimEnd());
     }
 
     [Theory]
