@@ -1,4 +1,5 @@
 using FargateNetwork.Policies.Contract;
+using FargateNetwork.Policies.Cost;
 using FargateNetwork.Policies.Inputs;
 using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Report;
@@ -39,6 +40,7 @@ public static class CheckCommand
     {
         CheckOptions options;
         PolicyPack pack;
+        PriceOverrides? prices;
         try
         {
             options = CheckOptions.Parse(args);
@@ -60,6 +62,7 @@ public static class CheckCommand
             }
 
             pack = LoadPack(options.ConfigFile);
+            prices = options.PricesFile is { } pricesFile ? PriceOverrides.Load(pricesFile) : null;
         }
         catch (UsageException e)
         {
@@ -97,9 +100,11 @@ public static class CheckCommand
             }
 
             Evaluation evaluation;
+            StackNetwork network;
             try
             {
                 evaluation = pack.Evaluate(input.Resources);
+                network = StackNetwork.Build(input.Resources, options.Workload, prices);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -109,7 +114,7 @@ public static class CheckCommand
                 continue;
             }
 
-            var check = new StackCheck(input.DisplayName, evaluation);
+            var check = new StackCheck(input.DisplayName, evaluation) { Network = network };
             checks.Add(check);
             if (check.Mandatory > 0)
             {
@@ -125,10 +130,17 @@ public static class CheckCommand
             case OutputFormat.Sarif:
                 SarifReport.Write(stdout, checks);
                 break;
+            case OutputFormat.Markdown:
+                using (var markdown = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true))
+                {
+                    MarkdownReport.Write(markdown, checks, options.AllDestinations);
+                }
+
+                break;
             default:
                 using (var text = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), leaveOpen: true))
                 {
-                    TextReport.Write(text, checks, options.Report);
+                    TextReport.Write(text, checks, options.Report, options.AllDestinations);
                 }
 
                 break;

@@ -5,8 +5,9 @@ namespace FargateNetwork.Policies.Report;
 
 /// <summary>
 /// The json format: <c>{"violations":[{policy, enforcementLevel, urn, type, name, message, file}],
-/// "reachability":[{subnet, subnetName, availabilityZone, destination, path, via, detail, monthlyCostUsd, file}]}</c>,
-/// all inputs together; <c>file</c> names the input each entry comes from.
+/// "reachability":[{subnet, subnetName, availabilityZone, destination, path, via, detail, needed, monthlyCostUsd, file}],
+/// "costs":[{file, region, regionListed, workload, lines:[...], totalUsd, notes}]}</c>, all inputs together; <c>file</c>
+/// names the input each entry comes from. A row's <c>monthlyCostUsd</c> is its path's cost (null when there is no path).
 /// </summary>
 public static class JsonReport
 {
@@ -47,7 +48,12 @@ public static class JsonReport
                 json.WriteString("path", r.Path);
                 json.WriteString("via", r.Via);
                 json.WriteString("detail", r.Detail);
-                if (r.MonthlyCostUsd is { } cost)
+                if (check.Network is { } network)
+                {
+                    json.WriteBoolean("needed", network.IsNeeded(r));
+                }
+
+                if ((check.Network is { } n ? n.PathCost(r) : r.MonthlyCostUsd) is { } cost)
                 {
                     json.WriteNumber("monthlyCostUsd", cost);
                 }
@@ -62,6 +68,7 @@ public static class JsonReport
         }
 
         json.WriteEndArray();
+        CostJson.Write(json, checks);
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');

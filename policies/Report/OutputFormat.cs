@@ -11,4 +11,7 @@ public enum OutputFormat
 
     /// <summary>SARIF 2.1.0, for code-scanning tools.</summary>
     Sarif,
+
+    /// <summary>Markdown for a pull-request comment: a Mermaid diagram per VPC, the violations with fixes, the cost table.</summary>
+    Markdown,
 }

@@ -1,19 +1,19 @@
 using System.Globalization;
 using FargateNetwork.Policies.Contract;
-using FargateNetwork.Policies.Inputs;
 using FargateNetwork.Policies.Pack;
 
 namespace FargateNetwork.Policies.Report;
 
 /// <summary>
-/// The <c>--report</c> table: per task subnet, each destination with its path, the resource it goes through, the
-/// estimated monthly image-pull cost where it applies, and the detail (or the reason there is no path).
+/// The <c>--report</c> table: per task subnet (subnets equal but for their own AZ merged), each destination with
+/// whether the tasks need it, its path, the path's monthly cost, and the detail (what the path goes through, or why
+/// there is none). Destinations the tasks do not need are folded into one line unless <c>--all-destinations</c>.
 /// </summary>
 public static class ReachabilityTable
 {
-    private static readonly string[] Header = ["DESTINATION", "PATH", "VIA", "COST/MONTH", "DETAIL"];
+    private static readonly string[] Header = ["DESTINATION", "NEEDED", "PATH", "COST/MONTH", "DETAIL"];
 
-    public static void Write(TextWriter output, IReadOnlyList<ReachabilityRow> rows)
+    public static void Write(TextWriter output, IReadOnlyList<ReachabilityRow> rows, StackNetwork? network = null, bool allDestinations = false)
     {
         if (rows.Count == 0)
         {
@@ -22,16 +22,16 @@ public static class ReachabilityTable
             return;
         }
 
-        foreach (var subnet in rows.GroupBy(r => r.Subnet))
+        foreach (var group in SubnetGroup.Of(rows, network))
         {
-            var first = subnet.First();
-            output.WriteLine(first.AvailabilityZone is { } az ? $"Reachability from {first.SubnetName} ({az}):" : $"Reachability from {first.SubnetName}:");
-            var cells = subnet.Select(r => new[]
+            output.WriteLine($"Reachability from {group.Title}:");
+            var shown = group.Rows.Where(r => allDestinations || r.Needed).ToList();
+            var cells = shown.Select(r => new[]
             {
                 r.Destination,
+                r.Needed ? "yes" : "no",
                 r.Path,
-                r.Via is null ? "-" : StateResource.NameOf(r.Via),
-                r.MonthlyCostUsd is { } cost ? cost.ToString("0.00 'USD'", CultureInfo.InvariantCulture) : "-",
+                Usd(r.MonthlyUsd),
                 r.Detail,
             }).Prepend(Header).ToList();
             var widths = Enumerable.Range(0, Header.Length - 1).Select(c => cells.Max(row => row[c].Length)).ToArray();
@@ -41,7 +41,15 @@ public static class ReachabilityTable
                 output.WriteLine(("  " + line + row[^1]).TrimEnd());
             }
 
+            var folded = group.Rows.Where(r => !allDestinations && !r.Needed).Select(r => $"{r.Destination} ({r.Path})").ToList();
+            if (folded.Count > 0)
+            {
+                output.WriteLine($"  not needed by the tasks, folded (--all-destinations lists them): {string.Join(", ", folded)}");
+            }
+
             output.WriteLine();
         }
     }
+
+    public static string Usd(decimal? usd) => usd is { } value ? value.ToString("0.00 'USD'", CultureInfo.InvariantCulture) : "-";
 }

@@ -7,7 +7,8 @@ namespace FargateNetwork.Policies.Report;
 /// <summary>
 /// The sarif format: one SARIF 2.1.0 run (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html) whose
 /// rules are the pack's policies and whose results are the violations of all inputs. A result's logical location
-/// is the resource (URN); its physical location is the input file, since a template line is not known per resource.
+/// is the resource (URN); its physical location is the input file relative to its git work tree's root, with the
+/// line and column of the resource's key when the input is a template.
 /// </summary>
 public static class SarifReport
 {
@@ -55,6 +56,8 @@ public static class SarifReport
         json.WriteStartArray("results");
         foreach (var check in checks)
         {
+            var positions = Report.TemplatePositions.Read(check.File);
+            var (uri, uriBase) = RepositoryUri(check.File);
             foreach (var v in check.Evaluation.Violations)
             {
                 json.WriteStartObject();
@@ -68,8 +71,22 @@ public static class SarifReport
                 json.WriteStartObject();
                 json.WriteStartObject("physicalLocation");
                 json.WriteStartObject("artifactLocation");
-                json.WriteString("uri", ArtifactUri(check.File));
+                json.WriteString("uri", uri);
+                if (uriBase is not null)
+                {
+                    json.WriteString("uriBaseId", uriBase);
+                }
+
                 json.WriteEndObject();
+                if (positions.Of(v.Name) is var (line, column))
+                {
+                    // A template: the line and column of the resource's key, so code scanning can place the result.
+                    json.WriteStartObject("region");
+                    json.WriteNumber("startLine", line);
+                    json.WriteNumber("startColumn", column);
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndObject();
                 json.WriteStartArray("logicalLocations");
                 json.WriteStartObject();
@@ -85,6 +102,11 @@ public static class SarifReport
         }
 
         json.WriteEndArray();
+
+        // The monthly network cost of each input, in the run's property bag (SARIF §3.8).
+        json.WriteStartObject("properties");
+        CostJson.Write(json, checks);
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -98,6 +120,30 @@ public static class SarifReport
         EnforcementLevel.Advisory => "warning",
         _ => "none",
     };
+
+    /// <summary>
+    /// A file inside a git work tree: its path relative to the work tree's root with <c>%SRCROOT%</c> as the base
+    /// (what GitHub code scanning resolves against the checkout); anything else as <see cref="ArtifactUri"/>.
+    /// </summary>
+    public static (string Uri, string? UriBaseId) RepositoryUri(string file)
+    {
+        if (file == "<stdin>")
+        {
+            return (ArtifactUri(file), null);
+        }
+
+        var full = Path.GetFullPath(file);
+        for (var dir = Path.GetDirectoryName(full); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            var git = Path.Combine(dir, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return (ArtifactUri(Path.GetRelativePath(dir, full)), "%SRCROOT%");
+            }
+        }
+
+        return (ArtifactUri(file), null);
+    }
 
     /// <summary>A relative path stays relative (forward slashes, escaped); an absolute one becomes a file URI.</summary>
     public static string ArtifactUri(string file)

@@ -6,12 +6,12 @@ namespace FargateNetwork.Policies.Report;
 
 /// <summary>
 /// The text format: per input, violations grouped by resource (<c>name (type)</c>), one line each
-/// (<c>[mandatory] policy: message</c>), then with <c>--report</c> the reachability table of each task subnet, then a
-/// summary line.
+/// (<c>[mandatory] policy: message</c>), then with <c>--report</c> the reachability table of each task subnet and the
+/// cost table, then the estimated monthly network cost, then a summary line.
 /// </summary>
 public static class TextReport
 {
-    public static void Write(TextWriter output, IReadOnlyList<StackCheck> checks, bool report)
+    public static void Write(TextWriter output, IReadOnlyList<StackCheck> checks, bool report, bool allDestinations = false)
     {
         foreach (var check in checks)
         {
@@ -29,7 +29,16 @@ public static class TextReport
 
             if (report)
             {
-                ReachabilityTable.Write(output, check.Evaluation.Reachability);
+                ReachabilityTable.Write(output, check.Evaluation.Reachability, check.Network, allDestinations);
+                if (check.Network is { } network)
+                {
+                    CostTable.Write(output, network.Cost);
+                }
+            }
+
+            if (check.Network is { } stack)
+            {
+                output.WriteLine(CostTable.TotalLine(stack.Cost, check.File));
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{check.Mandatory} mandatory, {check.Advisory} advisory violation(s) in {check.File}"));

@@ -21,7 +21,7 @@ public class CommandLineTests : IDisposable
 
     [Theory]
     [InlineData(new string[0], "check: no input")]
-    [InlineData(new[] { "--format", "xml", "x.yaml" }, "check: --format xml: expected text, json or sarif")]
+    [InlineData(new[] { "--format", "xml", "x.yaml" }, "check: --format xml: expected text, json, sarif or markdown")]
     [InlineData(new[] { "--format" }, "check: --format needs a value")]
     [InlineData(new[] { "--bogus", "x.yaml" }, "check: unknown option --bogus")]
     [InlineData(new[] { "-", "-" }, "check: standard input (-) can be read once only")]

@@ -31,9 +31,9 @@ public class OutputFormatTests
         Assert.True(table > text.IndexOf("[mandatory]", StringComparison.Ordinal));
         Assert.Contains("Reachability from task-subnet-a (ap-northeast-1a):", text, StringComparison.Ordinal);
         var rows = text[table..].Split('\n').Skip(1).TakeWhile(l => l.Length > 0).ToList();
-        Assert.Matches(@"^  DESTINATION +PATH +VIA +COST/MONTH +DETAIL$", rows[0]);
-        Assert.Matches(@"^  s3 +none +route-table-c +- +the S3 gateway endpoint of VPC vpc is not on route table route-table-c", Assert.Single(rows, r => r.StartsWith("  s3 ", StringComparison.Ordinal)));
-        Assert.Matches(@"^  ecr\.dkr +interface-endpoint +endpoint-ecr-dkr +- +", Assert.Single(rows, r => r.StartsWith("  ecr.dkr ", StringComparison.Ordinal)));
+        Assert.Matches(@"^  DESTINATION +NEEDED +PATH +COST/MONTH +DETAIL$", rows[0]);
+        Assert.Matches(@"^  s3 +yes +none +- +the S3 gateway endpoint of VPC vpc is not on route table route-table-c", Assert.Single(rows, r => r.StartsWith("  s3 ", StringComparison.Ordinal)));
+        Assert.Matches(@"^  ecr\.dkr +yes +interface-endpoint +10\.22 USD +endpoint endpoint-ecr-dkr", Assert.Single(rows, r => r.StartsWith("  ecr.dkr ", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -51,7 +51,8 @@ public class OutputFormatTests
         Assert.Equal("interface-endpoint", row.GetProperty("path").GetString());
         Assert.Equal("urn:pulumi:template::orders::aws:ec2/vpcEndpoint:VpcEndpoint::endpoint-ecr-dkr", row.GetProperty("via").GetString());
         Assert.Equal("ap-northeast-1a", row.GetProperty("availabilityZone").GetString());
-        Assert.Equal(JsonValueKind.Null, row.GetProperty("monthlyCostUsd").ValueKind);
+        Assert.Equal(10.22m, row.GetProperty("monthlyCostUsd").GetDecimal()); // the endpoint in this AZ for a month: 730 h x $0.014 (Tokyo)
+        Assert.True(row.GetProperty("needed").GetBoolean());
         Assert.EndsWith("task-subnet-a", row.GetProperty("subnet").GetString(), StringComparison.Ordinal);
     }
 
@@ -93,7 +94,15 @@ public class OutputFormatTests
         Assert.Equal("urn:pulumi:template::orders::aws:ecs/cluster:Cluster$aws:ecs/service:Service::service", logical.GetProperty("fullyQualifiedName").GetString());
         Assert.Equal("service", logical.GetProperty("name").GetString());
         Assert.Equal("resource", logical.GetProperty("kind").GetString());
-        Assert.Equal(new Uri(Broken).AbsoluteUri, location.GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var physical = location.GetProperty("physicalLocation");
+        Assert.Equal(
+            Path.GetRelativePath(FargateNetwork.Tests.Shared.RepositoryRoot.Path, Broken).Replace('\\', '/'),
+            physical.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("%SRCROOT%", physical.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+        var lines = File.ReadAllLines(Broken);
+        var line = physical.GetProperty("region").GetProperty("startLine").GetInt32();
+        var column = physical.GetProperty("region").GetProperty("startColumn").GetInt32();
+        Assert.Equal("service:", lines[line - 1][(column - 1)..].TrimEnd());
     }
 
     [Theory]
