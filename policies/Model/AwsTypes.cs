@@ -20,6 +20,7 @@ public static class AwsTypes
     public const string VpcEndpoint = "aws:ec2/vpcEndpoint:VpcEndpoint";
     public const string VpcEndpointRouteTableAssociation = "aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation";
     public const string VpcEndpointSubnetAssociation = "aws:ec2/vpcEndpointSubnetAssociation:VpcEndpointSubnetAssociation";
+    public const string ManagedPrefixList = "aws:ec2/managedPrefixList:ManagedPrefixList";
     public const string SecurityGroup = "aws:ec2/securityGroup:SecurityGroup";
     public const string SecurityGroupRule = "aws:ec2/securityGroupRule:SecurityGroupRule";
     public const string SecurityGroupIngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";

@@ -89,6 +89,11 @@ public readonly record struct Cidr
     public bool Contains(uint address) => (address & Mask) == Network;
 
     /// <summary>True when the two blocks share at least one address.</summary>
+    private static readonly Cidr[] PrivateBlocks = [new(0x0A000000, 8), new(0xAC100000, 12), new(0xC0A80000, 16), new(0x64400000, 10)];
+
+    /// <summary>True for a block inside RFC 1918 or the shared 100.64.0.0/10 space (VPC addresses).</summary>
+    public static bool IsPrivate(Cidr block) => PrivateBlocks.Any(p => p.Contains(block));
+
     public bool Overlaps(Cidr other) => Contains(other) || other.Contains(this);
 
     public override string ToString() =>
