@@ -63,13 +63,12 @@ public sealed partial class ReachabilityAnalysis
             return NetworkPath.NoPath(NoPathReason.PrivateDnsOff, why, endpoint.Resource, endpoint);
         }
 
-        if (endpoint.Subnets.Count == 0)
+        if (endpoint.Subnets.Count == 0 && !endpoint.SubnetsUnknown)
         {
-            return endpoint.SubnetsUnknown
-                ? NetworkPath.Unknown($"the subnets of endpoint {endpoint.Name} are not known yet")
-                : NetworkPath.NoPath(NoPathReason.EndpointWithoutSubnets, $"endpoint {endpoint.Name} has no subnet, hence no network interface", endpoint.Resource, endpoint);
+            return NetworkPath.NoPath(NoPathReason.EndpointWithoutSubnets, $"endpoint {endpoint.Name} has no subnet, hence no network interface", endpoint.Resource, endpoint);
         }
 
+        // The security groups decide wherever the endpoint's network interfaces are (subnets outside the stack too).
         var admitted = AdmitsHttps(endpoint, placement, subnet);
         if (admitted == false)
         {
