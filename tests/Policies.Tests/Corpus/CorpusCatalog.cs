@@ -101,7 +101,7 @@ public static partial class CorpusCatalog
         { Deployed = { ["transitGatewayId"] = "tgw-0c0ffee0c0ffee001" } };
     }
 
-    private static IEnumerable<CorpusCase> Needs() => [];
+    private const string PrivateEcr = "terraform-aws-modules/terraform-aws-ecs examples/fargate-private-ecr/main.tf";
+    private const string FixedEgressConfig = """{ "fixed-egress-through-nat": { "enforcementLevel": "mandatory", "fixedEgressCidrs": ["198.51.100.7/32"] } }""";
 
-    private static IEnumerable<CorpusCase> Endpoints() => [];
 }

@@ -223,6 +223,8 @@ public sealed class StackExportWriter
             result["arn"] = arn;
         }
 
+        result["name"] = Name(r);
+
         switch (ResourceGraph.CanonicalType(r.Type))
         {
             case "aws:ec2/vpc:Vpc":
@@ -263,9 +265,6 @@ public sealed class StackExportWriter
             case "aws:ecr/repository:Repository":
                 result["repositoryUrl"] = $"{Account}.dkr.ecr.{region}.amazonaws.com/{Name(r)}";
                 break;
-            case "aws:cloudwatch/logGroup:LogGroup" or "aws:ecs/service:Service" or "aws:ecs/cluster:Cluster" or "aws:ssm/parameter:Parameter":
-                result["name"] = Name(r);
-                break;
             case "aws:lb/loadBalancer:LoadBalancer":
                 result["dnsName"] = $"{Name(r)}-{hex[..10]}.elb.{region}.amazonaws.com";
                 break;
@@ -274,8 +273,9 @@ public sealed class StackExportWriter
         return result;
     }
 
+    /// <summary>The <c>name</c> input, else the provider's auto-name (logical name plus a random suffix, here a stable one).</summary>
     private static string Name(StackResource r) =>
-        r.Inputs.Properties.TryGetValue("name", out var n) && n is StringValue s ? s.Value : r.Name;
+        r.Inputs.Properties.TryGetValue("name", out var n) && n is StringValue s ? s.Value : $"{r.Name}-{Hex(r.Name)[1..8]}";
 
     private static string Family(StackResource r) =>
         r.Inputs.Properties.TryGetValue("family", out var f) && f is StringValue s ? s.Value : r.Name;
