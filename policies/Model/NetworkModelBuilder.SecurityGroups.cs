@@ -157,6 +157,15 @@ internal sealed partial class NetworkModelBuilder
     }
 
     /// <summary>
+    /// An AWS-managed prefix list id has the short EC2 id form (<c>pl-</c> and 8 hex digits, such as the S3 lists
+    /// <c>pl-63a5400a</c>, <c>pl-6da54004</c>); customer-managed lists (2020 on) have the long form
+    /// (<c>pl-0123456789abcdef0</c>, 17 hex digits), like every EC2 resource created since the long ids.
+    /// https://docs.aws.amazon.com/vpc/latest/userguide/working-with-aws-managed-prefix-lists.html
+    /// </summary>
+    private static bool IsAwsManagedPrefixListId(string id) =>
+        id.Length == 11 && id.StartsWith("pl-", StringComparison.Ordinal) && id[3..].All(char.IsAsciiHexDigitLower);
+
+    /// <summary>
     /// What the prefix lists of a rule can hold: an AWS-managed list (a gateway endpoint's <c>prefixListId</c>, by
     /// reference or literal id), a managed prefix list of the stack (its entries are added to
     /// <paramref name="cidrs"/>), or unknown (any other id, an unknown value).
@@ -173,7 +182,7 @@ internal sealed partial class NetworkModelBuilder
         foreach (var reference in refs)
         {
             var type = reference.Target is { } t ? ResourceGraph.CanonicalType(t.Type) : null;
-            if (type == AwsTypes.VpcEndpoint || (reference.ExternalId is { } id && prefixListKinds.ContainsKey(id)))
+            if (type == AwsTypes.VpcEndpoint || (reference.ExternalId is { } id && (prefixListKinds.ContainsKey(id) || IsAwsManagedPrefixListId(id))))
             {
                 result = result == PrefixListPeers.Unknown ? result : PrefixListPeers.AwsManaged;
             }
