@@ -56,8 +56,7 @@ public static partial class CorpusCatalog
             "pulumi/docs static/programs/awsx-vpc-fargate-service-python/__main__.py",
             "us-east-1",
             [],
-            "Private subnets with a NAT per AZ reach ECR, S3 and Logs; the aws children have the awsx component as parent.")
-        { Unneeded = ["vpc-public-2-rta", "vpc-private-2-nat", "vpc-nat-2", "vpc-eip-2"] };
+            "Private subnets with a NAT per AZ reach ECR, S3 and Logs; the aws children have the awsx component as parent.");
         yield return new(
             "main-route-table-by-id",
             "Anorlondo448/terraform_for_fargate route_table.tf",
@@ -72,7 +71,7 @@ public static partial class CorpusCatalog
             "eu-west-1",
             [],
             "NAT path, S3 gateway endpoint associated with both private tables, interface endpoints with private DNS admitting 443 from the VPC CIDR.")
-        { Unneeded = ["ecr-api", "ecr-dkr", "logs", "vpc-endpoints-ingress-https", "vpc-endpoints-sg", "service-ingress-alb", "default", "s3-private-b"] };
+        { Unneeded = ["ecr-api", "ecr-dkr", "logs", "service-ingress-alb", "default", "s3-private-b"] };
         yield return new(
             "tfm-intra-s3-one-table",
             "terraform-aws-modules/terraform-aws-vpc main.tf (intra subnets) + modules/vpc-endpoints/main.tf",
