@@ -58,10 +58,15 @@ public sealed record CorpusCase(
     /// <summary>The committed export form (<c>Corpus/Exports/NAME.json</c>).</summary>
     public IReadOnlyList<StackResource> Export() => StackInput.Parse(File.ReadAllText(ExportPath), ExportPath, Name + ".json").Resources;
 
+    /// <summary>The <c>pulumi preview --json --show-sames</c> form of the deployed stack (derived from the export).</summary>
+    public IReadOnlyList<StackResource> Preview() =>
+        StackInput.Parse(PreviewWriter.FromExport(File.ReadAllText(ExportPath)), ExportPath, Name + ".preview.json").Resources;
+
     public IReadOnlyList<StackResource> Form(string form) => form switch
     {
         "template" => Template(),
         "export" => Export(),
+        "preview" => Preview(),
         _ => throw new ArgumentException($"no form {form}"),
     };
 

@@ -4,9 +4,9 @@ using FargateNetwork.Policies.Stack;
 namespace FargateNetwork.Policies.Tests.Corpus;
 
 /// <summary>
-/// Every corpus stack, as a template and as a stack export, gives exactly the expected mandatory violations (and the
-/// advisories the case names, and none of those it rules out). Cases marked with an issue 9 item fail on the code
-/// before that item is fixed: they are the acceptance test for it.
+/// Every corpus stack, as a template, a stack export and a preview (--show-sames), gives exactly the expected
+/// mandatory violations (and the advisories the case names, and none of those it rules out). Cases marked with an
+/// issue 9 item fail on the code before that item is fixed: they are the acceptance test for it.
 /// </summary>
 public class CorpusVerdictTests
 {
@@ -17,6 +17,7 @@ public class CorpusVerdictTests
         {
             data.Add(c.Name, "template");
             data.Add(c.Name, "export");
+            data.Add(c.Name, "preview");
         }
 
         return data;
@@ -34,12 +35,15 @@ public class CorpusVerdictTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void TemplateAndExportGiveTheSameVerdict(string name)
+    public void TemplateExportAndPreviewGiveTheSameVerdict(string name)
     {
         var c = CorpusCatalog.Get(name);
         var template = CorpusVerdict.Of(c, c.Template());
-        var export = CorpusVerdict.Of(c, c.Export());
-        Assert.True(template.SetEquals(export), $"{name}: template [{string.Join(", ", template.Order())}]\nexport   [{string.Join(", ", export.Order())}]");
+        foreach (var form in new[] { "export", "preview" })
+        {
+            var other = CorpusVerdict.Of(c, c.Form(form));
+            Assert.True(template.SetEquals(other), $"{name}: template [{string.Join(", ", template.Order())}]\n{form} [{string.Join(", ", other.Order())}]");
+        }
     }
 
     [Theory]
