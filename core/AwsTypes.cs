@@ -24,6 +24,7 @@ public static class AwsTypes
     public const string VpcEndpointSubnetAssociation = "aws:ec2/vpcEndpointSubnetAssociation:VpcEndpointSubnetAssociation";
     public const string VpcEndpointService = "aws:ec2/vpcEndpointService:VpcEndpointService";
     public const string VpcEndpointServiceAllowedPrinciple = "aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple";
+    public const string ManagedPrefixList = "aws:ec2/managedPrefixList:ManagedPrefixList";
     public const string SecurityGroup = "aws:ec2/securityGroup:SecurityGroup";
     public const string SecurityGroupRule = "aws:ec2/securityGroupRule:SecurityGroupRule";
     public const string SecurityGroupIngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";

@@ -23,6 +23,8 @@ public readonly record struct Ipv4Cidr
     /// <summary>0 to 32.</summary>
     public int PrefixLength { get; }
 
+    private static readonly Ipv4Cidr[] PrivateBlocks = [new(0x0A000000, 8), new(0xAC100000, 12), new(0xC0A80000, 16), new(0x64400000, 10)];
+
     /// <summary>All IPv4 addresses: the default route's destination.</summary>
     public static Ipv4Cidr Any { get; } = new(0, 0);
 
@@ -133,6 +135,9 @@ public readonly record struct Ipv4Cidr
     public bool Contains(Ipv4Cidr other) => other.PrefixLength >= PrefixLength && (other.Network & Mask) == Network;
 
     public bool Contains(uint address) => (address & Mask) == Network;
+
+    /// <summary>True for a block inside RFC 1918 space or the shared 100.64.0.0/10 space (addresses a VPC may use).</summary>
+    public static bool IsPrivate(Ipv4Cidr block) => PrivateBlocks.Any(p => p.Contains(block));
 
     /// <summary>True when the two blocks share at least one address.</summary>
     public bool Overlaps(Ipv4Cidr other) => Contains(other) || other.Contains(this);

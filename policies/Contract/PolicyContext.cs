@@ -3,16 +3,46 @@ using FargateNetwork.Policies.Reachability;
 
 namespace FargateNetwork.Policies.Contract;
 
-/// <summary>What every policy queries: the model, the reachability analysis, and the task subnets.</summary>
-public sealed class PolicyContext(NetworkModel model)
+/// <summary>
+/// What every policy queries: the model, the reachability analysis, the task subnets, and what the tasks of each
+/// placement need (under the configured default platform version, for every rule alike).
+/// </summary>
+public sealed class PolicyContext(NetworkModel model, string defaultPlatformVersion = "LATEST")
 {
+    private readonly Dictionary<TaskPlacement, IReadOnlyList<TaskNeed>> needs = [];
+
     public NetworkModel Model { get; } = model;
 
     public ReachabilityAnalysis Reachability { get; } = new(model);
 
+    /// <summary>The platform version assumed where a placement sets none (<c>private-fargate-subnet-endpoints</c>' <c>platformVersion</c>).</summary>
+    public string DefaultPlatformVersion { get; } = defaultPlatformVersion;
+
     /// <summary>Every (placement, subnet) pair where tasks run, in stack order.</summary>
     public IEnumerable<(TaskPlacement Placement, Subnet Subnet)> TaskSubnets =>
         Model.Placements.Where(p => p.LaunchType != LaunchType.External).SelectMany(p => p.Subnets.Select(s => (p, s)));
+
+    /// <summary>What the tasks of <paramref name="placement"/> need (<see cref="TaskNeeds"/>).</summary>
+    public IReadOnlyList<TaskNeed> NeedsOf(TaskPlacement placement)
+    {
+        if (!needs.TryGetValue(placement, out var list))
+        {
+            needs[placement] = list = TaskNeeds.Of(placement, DefaultPlatformVersion, Model.Region);
+        }
+
+        return list;
+    }
+
+    /// <summary>The path for one need from one subnet.</summary>
+    public NetworkPath PathOf(TaskPlacement placement, Subnet subnet, TaskNeed need) => Reachability.Find(placement, subnet, need.Destination);
+
+    /// <summary>The need's destination for a message: the full service name, or the internet.</summary>
+    public string Describe(TaskNeed need) => need.Destination switch
+    {
+        { Service: null } => "the internet",
+        { Service: { } service, Region: { } region } => EndpointServiceName.Full(region, service),
+        { Service: { } service } => Model.ServiceName(service),
+    };
 
     public static string Az(Subnet subnet) => subnet.AvailabilityZone.IsKnown ? $" ({subnet.AvailabilityZone.Shown})" : string.Empty;
 }

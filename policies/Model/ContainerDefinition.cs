@@ -35,8 +35,21 @@ public sealed record ContainerDefinition(
     int SsmParameters,
     bool SecretsUnknown)
 {
+    /// <summary>The Region of a private ECR image (<c>ACCOUNT.dkr.ecr.REGION.amazonaws.com</c>); null otherwise.</summary>
+    public string? ImageRegion { get; init; }
+
+    /// <summary>The Regions named by secret ARNs (<c>arn:PARTITION:secretsmanager:REGION:...</c>, SSM likewise).</summary>
+    public IReadOnlyList<(string Service, string Region)> SecretRegions { get; init; } = [];
+
+    /// <summary><c>logConfiguration.options.awslogs-region</c>.</summary>
+    public Fact<string> LogRegion { get; init; }
+
     private static readonly Regex EcrImage = new(
-        @"^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        @"^\d{12}\.dkr\.ecr(-fips)?\.(?<region>[a-z0-9-]+)\.amazonaws\.com(\.cn)?/", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+
+    /// <summary>The Region of a private ECR image reference; null for any other image.</summary>
+    public static string? EcrRegion(Fact<string> image) =>
+        image.IsKnown && EcrImage.Match(image.Value) is { Success: true } m ? m.Groups["region"].Value.ToLowerInvariant() : null;
 
     public bool UsesAwslogs => LogDriver.Is(d => d.Equals("awslogs", StringComparison.OrdinalIgnoreCase));
 

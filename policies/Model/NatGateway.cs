@@ -25,6 +25,12 @@ public sealed class NatGateway(StackResource resource)
     /// <summary>The Elastic IP's public address when known (stack export).</summary>
     public Fact<string> PublicIp { get; internal set; }
 
+    /// <summary>
+    /// A regional NAT gateway's <c>availabilityZoneAddresses</c> (manual mode: the Elastic IPs are listed). Absent
+    /// means automatic mode: AWS adds addresses as it expands to new AZs, so the egress addresses are not fixed.
+    /// </summary>
+    public Fact<bool> HasZoneAddresses { get; internal set; }
+
     public bool IsPrivate => ConnectivityType.Is(t => t.Equals("private", StringComparison.OrdinalIgnoreCase));
 
     public bool IsRegional => AvailabilityMode.Is(m => m.Equals("regional", StringComparison.OrdinalIgnoreCase));

@@ -9,8 +9,6 @@ namespace FargateNetwork.Policies.Model;
 /// </summary>
 public sealed class NetworkModel
 {
-    private readonly Dictionary<Vpc, RouteTable> implicitMainTables = new(ReferenceEqualityComparer.Instance);
-
     internal NetworkModel(ResourceGraph graph) => Graph = graph;
 
     public ResourceGraph Graph { get; }
@@ -54,8 +52,9 @@ public sealed class NetworkModel
 
     /// <summary>
     /// The route table that governs a subnet: its explicit association, else its VPC's main table. A VPC created in
-    /// the stack whose main table is not set in the stack keeps the main table AWS created with it, which holds only
-    /// the local route; that table is modelled as local-only. Returns null with a reason when it cannot be known.
+    /// the stack whose main table is not replaced keeps the table AWS created with it (<see cref="Vpc.DefaultTable"/>):
+    /// the local route plus the routes the stack adds to it, by reference or by id. Returns null with a reason when
+    /// it cannot be known (a subnet outside the stack, a VPC outside the stack).
     /// </summary>
     public RouteTable? RouteTableOf(Subnet subnet, out string? unknownReason)
     {
@@ -63,6 +62,12 @@ public sealed class NetworkModel
         if (subnet.AssociatedRouteTable is { } table)
         {
             return table;
+        }
+
+        if (subnet.IsOutside)
+        {
+            unknownReason = $"{subnet.Name} are outside the stack, so their route tables are unknown";
+            return null;
         }
 
         if (subnet.AssociationUnknown || HasUnresolvedSubnetAssociations)
@@ -83,23 +88,7 @@ public sealed class NetworkModel
             return null;
         }
 
-        if (vpc.MainRouteTable is { } main)
-        {
-            return main;
-        }
-
-        if (!implicitMainTables.TryGetValue(vpc, out var implicitTable))
-        {
-            implicitTable = new RouteTable(null) { Vpc = vpc };
-            if (vpc.CidrBlock.IsKnown)
-            {
-                implicitTable.Routes.Add(new Route(null, vpc.CidrBlock, Fact<string>.Absent, RouteTargetKind.Local, null, null, "local"));
-            }
-
-            implicitMainTables[vpc] = implicitTable;
-        }
-
-        return implicitTable;
+        return vpc.MainRouteTable ?? vpc.DefaultTable;
     }
 
     /// <summary>The full service name for a message, such as <c>com.amazonaws.ap-northeast-1.ecr.api</c>.</summary>

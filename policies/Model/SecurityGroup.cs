@@ -13,6 +13,9 @@ public sealed class SecurityGroup(StackResource resource)
 {
     public StackResource Resource { get; } = resource;
 
+    /// <summary>The group's <c>vpcId</c> in any form; absent means the Region's default VPC.</summary>
+    public VpcKey VpcKey { get; internal set; }
+
     public List<TrafficRule> Ingress { get; } = [];
 
     /// <summary>True when some ingress rule cannot be read (unknown inline list, rule with an unknown group).</summary>

@@ -10,6 +10,15 @@ public sealed class Subnet(StackResource resource)
     /// <summary>The VPC, when it is in the stack.</summary>
     public Vpc? Vpc { get; internal set; }
 
+    /// <summary>The VPC in any form (a VPC of the stack, an outside id, not known).</summary>
+    public VpcKey VpcKey { get; internal set; }
+
+    /// <summary>
+    /// True for the stand-in of task subnets outside the stack (ids from config, invokes, literal <c>subnet-</c> ids):
+    /// its routes are unknown, its VPC is the task security groups' VPC.
+    /// </summary>
+    public bool IsOutside { get; internal set; }
+
     public Fact<Cidr> CidrBlock { get; internal set; }
 
     /// <summary><c>availabilityZone</c> (or <c>availabilityZoneId</c> when only that is set).</summary>

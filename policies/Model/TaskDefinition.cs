@@ -18,5 +18,8 @@ public sealed class TaskDefinition(StackResource resource)
     /// <summary><c>networkMode</c>; Fargate requires <c>awsvpc</c>.</summary>
     public Fact<string> NetworkMode { get; internal set; }
 
+    /// <summary><c>runtimePlatform.operatingSystemFamily</c> is a Windows family.</summary>
+    public bool IsWindows { get; internal set; }
+
     public string Name => Resource.Name;
 }

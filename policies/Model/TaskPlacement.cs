@@ -31,7 +31,10 @@ public sealed class TaskPlacement(StackResource resource)
 
     public List<Subnet> Subnets { get; } = [];
 
-    /// <summary>True when some subnet is unknown or outside the stack.</summary>
+    /// <summary>
+    /// True when some subnet is unknown or outside the stack. Such subnets are stood for by one subnet with
+    /// <see cref="Subnet.IsOutside"/> in <see cref="Subnets"/>, so the checks that do not depend on routes still run.
+    /// </summary>
     public bool SubnetsUnknown { get; internal set; }
 
     public List<SecurityGroup> SecurityGroups { get; } = [];
@@ -43,6 +46,14 @@ public sealed class TaskPlacement(StackResource resource)
     public Fact<bool> AssignPublicIp { get; internal set; }
 
     public TaskDefinition? TaskDefinition { get; internal set; }
+
+    /// <summary>
+    /// <c>enableExecuteCommand</c> (service, EventBridge <c>ecsTarget</c>, Scheduler <c>ecsParameters</c>); default false.
+    /// </summary>
+    public Fact<bool> EnableExecuteCommand { get; internal set; }
+
+    /// <summary><c>serviceConnectConfiguration.enabled</c> of a service; default false.</summary>
+    public Fact<bool> ServiceConnect { get; internal set; }
 
     /// <summary>Target groups of the service's <c>loadBalancers</c>.</summary>
     public List<TargetGroup> TargetGroups { get; } = [];

@@ -2,13 +2,27 @@ using FargateNetwork.Policies.Stack;
 
 namespace FargateNetwork.Policies.Model;
 
+/// <summary>What the prefix lists a rule names can hold.</summary>
+public enum PrefixListPeers
+{
+    /// <summary>The rule names no prefix list (or only managed prefix lists of the stack, read as CIDRs).</summary>
+    None,
+
+    /// <summary>AWS-managed prefix lists only (a gateway endpoint's <c>prefixListId</c>): public service addresses.</summary>
+    AwsManaged,
+
+    /// <summary>A prefix list whose contents are not known (outside the stack, or not known yet).</summary>
+    Unknown,
+}
+
 /// <summary>One ingress or egress rule; the peer is the source of ingress and the destination of egress.</summary>
 /// <param name="Protocol"><c>tcp</c>, <c>6</c>, <c>-1</c>/<c>all</c>...</param>
 /// <param name="Cidrs">Peer IPv4 blocks.</param>
 /// <param name="Groups">Peer security groups (resolved).</param>
 /// <param name="GroupsUnknown">True when a peer group is unknown or outside the stack.</param>
 /// <param name="Self">The group itself is a peer.</param>
-/// <param name="HasPrefixLists">Peer prefix lists (their contents are not modelled).</param>
+/// <param name="PrefixLists">What the rule's peer prefix lists can hold (the CIDRs of a managed prefix list of the
+/// stack are in <paramref name="Cidrs"/>).</param>
 public sealed record TrafficRule(
     StackResource Source,
     Fact<string> Protocol,
@@ -18,7 +32,7 @@ public sealed record TrafficRule(
     IReadOnlyList<SecurityGroup> Groups,
     bool GroupsUnknown,
     Fact<bool> Self,
-    bool HasPrefixLists)
+    PrefixListPeers PrefixLists)
 {
     public bool? Admits(SecurityGroup owner, int port, Fact<Cidr> source, IReadOnlyCollection<SecurityGroup> sourceGroups, bool sourceGroupsUnknown)
     {
@@ -66,7 +80,15 @@ public sealed record TrafficRule(
             return true;
         }
 
-        if (GroupsUnknown || Self.IsUnknown || HasPrefixLists || ((Groups.Count > 0 || Self.Is(s => s)) && sourceGroupsUnknown))
+        if (GroupsUnknown || Self.IsUnknown || PrefixLists == PrefixListPeers.Unknown || ((Groups.Count > 0 || Self.Is(s => s)) && sourceGroupsUnknown))
+        {
+            verdict = null;
+        }
+
+        // An AWS-managed prefix list (a gateway endpoint's prefixListId) holds only the public addresses of an AWS
+        // service: never a private peer such as a VPC endpoint's network interface.
+        // https://docs.aws.amazon.com/vpc/latest/userguide/working-with-aws-managed-prefix-lists.html
+        if (PrefixLists == PrefixListPeers.AwsManaged && !source.Is(Cidr.IsPrivate))
         {
             verdict = null;
         }

@@ -17,10 +17,17 @@ public sealed class Vpc(StackResource resource)
     public Fact<bool> EnableDnsHostnames { get; internal set; }
 
     /// <summary>
-    /// The main route table: set by a <c>MainRouteTableAssociation</c> or a <c>DefaultRouteTable</c> in the stack.
-    /// Null means the VPC's own default main table, which AWS creates with only the local route.
+    /// The main route table when a <c>MainRouteTableAssociation</c> of the stack replaces it; null means
+    /// <see cref="DefaultTable"/>.
     /// </summary>
     public RouteTable? MainRouteTable { get; internal set; }
+
+    /// <summary>
+    /// The table AWS created with the VPC (its <c>defaultRouteTableId</c>, also its first <c>mainRouteTableId</c>):
+    /// the <c>DefaultRouteTable</c> resource that adopts it, or an implicit table holding the local route plus the
+    /// routes the stack adds to it by id (<c>${vpc.defaultRouteTableId}</c>, or the literal <c>rtb-</c> id).
+    /// </summary>
+    public RouteTable? DefaultTable { get; internal set; }
 
     /// <summary>True when a main-route-table association exists but its table cannot be resolved.</summary>
     public bool MainRouteTableUnknown { get; internal set; }

@@ -11,6 +11,9 @@ public sealed class VpcEndpoint(StackResource resource)
 
     public RefKind VpcRef { get; internal set; }
 
+    /// <summary>The VPC in any form (a VPC of the stack, an outside id, not known).</summary>
+    public VpcKey VpcKey { get; internal set; }
+
     public Fact<string> ServiceName { get; internal set; }
 
     /// <summary>The part after the Region (<c>ecr.api</c>); null when the name is unknown or not an AWS service.</summary>

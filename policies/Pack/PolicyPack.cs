@@ -72,7 +72,7 @@ public sealed class PolicyPack
 
     private List<Violation> Run(IReadOnlyList<StackResource> resources, PolicyScope? scope, out PolicyContext context)
     {
-        context = new PolicyContext(NetworkModel.Build(resources));
+        context = new PolicyContext(NetworkModel.Build(resources), settings[PrivateFargateSubnetEndpoints.Name].Text("platformVersion") ?? "LATEST");
         var violations = new List<Violation>();
         foreach (var policy in All)
         {
@@ -118,7 +118,12 @@ public sealed class PolicyPack
                 continue;
             }
 
+            var pullsFromEcr = ImagePullsThroughNat.PulledServices(context, placement).Contains(Destination.S3);
+
+            // The services every report shows, then the needs beyond them (ssmmessages for Exec, another Region's
+            // services: their path is the internet path).
             var destinations = Destination.ReportedServices.Select(Destination.ForService).Append(Destination.Internet).ToList();
+            destinations.AddRange(context.NeedsOf(placement).Select(n => n.Destination).Where(d => !destinations.Contains(d)));
             var inferred = placement.Subnets
                 .Select(s => context.Model.RouteTableOf(s, out _))
                 .Where(t => t is not null)
@@ -131,7 +136,7 @@ public sealed class PolicyPack
                 foreach (var destination in destinations)
                 {
                     var path = context.Reachability.Find(placement, subnet, destination);
-                    decimal? cost = destination.Service == Destination.S3 && path.Kind == PathKind.NatGateway
+                    decimal? cost = destination.Service == Destination.S3 && destination.Region is null && path.Kind == PathKind.NatGateway && pullsFromEcr
                         ? Math.Round((decimal)(monthlyNatCost / placement.Subnets.Count), 2)
                         : null;
                     var row = new ReachabilityRow(

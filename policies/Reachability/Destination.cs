@@ -3,10 +3,10 @@ using FargateNetwork.Policies.Model;
 namespace FargateNetwork.Policies.Reachability;
 
 /// <summary>
-/// Something a task reaches: an AWS service by its endpoint suffix (<c>ecr.api</c>), the internet, or a fixed-egress
-/// CIDR block (an allow-listed partner).
+/// Something a task reaches: an AWS service by its endpoint suffix (<c>ecr.api</c>), optionally in another Region
+/// than the VPC's, the internet, or a fixed-egress CIDR block (an allow-listed partner).
 /// </summary>
-public sealed record Destination(string Name, string? Service, Cidr Block)
+public sealed record Destination(string Name, string? Service, Cidr Block, string? Region = null)
 {
     public static readonly Destination Internet = new("internet", null, Cidr.Any);
 
@@ -16,6 +16,7 @@ public sealed record Destination(string Name, string? Service, Cidr Block)
     public const string Logs = "logs";
     public const string SecretsManager = "secretsmanager";
     public const string Ssm = "ssm";
+    public const string SsmMessages = "ssmmessages";
     public const string Ecs = "ecs";
     public const string EcsAgent = "ecs-agent";
     public const string EcsTelemetry = "ecs-telemetry";
@@ -25,7 +26,13 @@ public sealed record Destination(string Name, string? Service, Cidr Block)
 
     public static Destination ForService(string service) => new(service, service, Cidr.Any);
 
+    /// <summary>A service in another Region than the VPC's: VPC endpoints do not serve it.</summary>
+    public static Destination ForService(string service, string region) => new($"{service} ({region})", service, Cidr.Any, region);
+
     public static Destination FixedEgress(Cidr block) => new(block.ToString(), null, block);
 
     public bool IsService => Service is not null;
+
+    /// <summary>Traffic to public addresses whatever the routes: the internet, S3 (layers), another Region.</summary>
+    public bool IsPublicBound => this == Internet || Service == S3 || Region is not null;
 }

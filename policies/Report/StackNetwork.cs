@@ -22,11 +22,7 @@ public sealed class StackNetwork
         Cost = cost;
         foreach (var placement in context.Model.Placements.Where(p => p.LaunchType != LaunchType.External))
         {
-            var needed = TaskNeeds.Of(placement, "LATEST").Select(n => n.Service).ToList();
-            if (TaskNeeds.ExternalImages(placement).Count > 0)
-            {
-                needed.Add(Destination.Internet.Name);
-            }
+            var needed = context.NeedsOf(placement).Select(n => n.Destination.Name).ToList();
 
             foreach (var subnet in placement.Subnets)
             {

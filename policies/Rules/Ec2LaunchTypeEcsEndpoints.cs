@@ -24,5 +24,5 @@ public sealed class Ec2LaunchTypeEcsEndpoints : IPolicy
         PolicySchema.Empty());
 
     public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings) =>
-        EndpointRequirement.Check(context, p => p.LaunchType == LaunchType.Ec2, "LATEST", "EC2 launch type");
+        EndpointRequirement.Check(context, p => p.LaunchType == LaunchType.Ec2, "EC2 launch type");
 }

@@ -26,14 +26,14 @@ public sealed class EndpointInEveryTaskAz : IPolicy
         var reported = new HashSet<(object, string)>();
         foreach (var (placement, subnet) in context.TaskSubnets)
         {
-            foreach (var need in TaskNeeds.Of(placement, "LATEST"))
+            foreach (var need in context.NeedsOf(placement))
             {
-                var path = context.Reachability.Find(placement, subnet, Destination.ForService(need.Service));
+                var path = context.PathOf(placement, subnet, need);
                 if (path is { CrossAz: true, Endpoint: { } endpoint } && reported.Add((endpoint, subnet.AvailabilityZone.Value)))
                 {
                     yield return new Finding(
                         endpoint.Resource,
-                        $"Interface endpoint {endpoint.Name} ({context.Model.ServiceName(need.Service)}) has no network interface in {subnet.AvailabilityZone.Shown}, where {placement.Name} runs tasks in subnet {subnet.Name}: traffic crosses AZs ($0.01/GB each way) and depends on another AZ. Fix: add a subnet in {subnet.AvailabilityZone.Shown} to the endpoint's subnetIds.");
+                        $"Interface endpoint {endpoint.Name} ({context.Describe(need)}) has no network interface in {subnet.AvailabilityZone.Shown}, where {placement.Name} runs tasks in subnet {subnet.Name}: traffic crosses AZs ($0.01/GB each way) and depends on another AZ. Fix: add a subnet in {subnet.AvailabilityZone.Shown} to the endpoint's subnetIds.");
                 }
             }
         }

@@ -29,9 +29,9 @@ public sealed class EndpointSecurityGroupAllowsHttps : IPolicy
         var reported = new HashSet<(object, object)>();
         foreach (var (placement, subnet) in context.TaskSubnets)
         {
-            foreach (var need in TaskNeeds.Of(placement, "LATEST"))
+            foreach (var need in context.NeedsOf(placement))
             {
-                var path = context.Reachability.Find(placement, subnet, Destination.ForService(need.Service));
+                var path = context.PathOf(placement, subnet, need);
                 if (path.Reason == NoPathReason.SecurityGroupClosed && path.Endpoint is { } endpoint && reported.Add((endpoint, subnet)))
                 {
                     yield return new Finding(
@@ -42,7 +42,7 @@ public sealed class EndpointSecurityGroupAllowsHttps : IPolicy
                 {
                     yield return new Finding(
                         placement.Resource,
-                        $"Tasks of {placement.Name} in subnet {subnet.Name}: {path.Detail}; they would fail with \"{need.Error}\". Fix: add an egress rule for TCP 443 to the endpoint's security group or subnets (or to 0.0.0.0/0) on the task security group.");
+                        $"Tasks of {placement.Name} in {(subnet.IsOutside ? subnet.Name : "subnet " + subnet.Name)}: {path.Detail}; they would fail with \"{need.Error}\". Fix: add an egress rule for TCP 443 to the endpoint's security group or subnets (or to 0.0.0.0/0) on the task security group.");
                 }
             }
         }

@@ -4,8 +4,12 @@ using FargateNetwork.Policies.Pack;
 namespace FargateNetwork.Policies.Rules;
 
 /// <summary>
-/// <c>endpoint-service-restricts-consumers</c> [mandatory]: an endpoint service requires acceptance or names its allowed
-/// principals, and never allows <c>*</c> (every AWS account). https://docs.aws.amazon.com/vpc/latest/privatelink/configure-endpoint-service.html
+/// <c>endpoint-service-restricts-consumers</c> [mandatory]: an endpoint service never allows <c>*</c> (every AWS
+/// account: "If you grant permissions to all principals, the service is public").
+/// A service with no allowed principals is available to nobody until permissions are added, even with
+/// <c>acceptanceRequired</c> false: that is closed; that case is reported only as advisory (no consumer can connect).
+/// https://docs.aws.amazon.com/vpc/latest/privatelink/configure-endpoint-service.html ;
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcEndpointServicePermissions.html
 /// </summary>
 public sealed class EndpointServiceRestrictsConsumers : IPolicy
 {
@@ -14,7 +18,7 @@ public sealed class EndpointServiceRestrictsConsumers : IPolicy
     public PolicyInfo Info { get; } = new(
         Name,
         "Endpoint services restrict their consumers",
-        "A VPC endpoint service has acceptanceRequired true or names allowed principals, and never allows the principal *.",
+        "A VPC endpoint service never allows the principal * (every AWS account); one with no allowed principals is closed and reported as advisory.",
         EnforcementLevel.Mandatory,
         PolicyScope.Stack,
         PolicySchema.Empty());
@@ -29,7 +33,10 @@ public sealed class EndpointServiceRestrictsConsumers : IPolicy
             }
             else if (service.AcceptanceRequired.Is(a => !a) && service.AllowedPrincipals.Count == 0 && !service.AllowedPrincipalsUnknown)
             {
-                yield return new Finding(service.Resource, $"Endpoint service {service.Name} has acceptanceRequired false and names no allowed principals. Fix: set acceptanceRequired: true, or list the consumer accounts in allowedPrincipals.");
+                yield return new Finding(
+                    service.Resource,
+                    $"Endpoint service {service.Name} names no allowed principals: it is closed, and no consumer can connect until permissions are added. Fix: list the consumer accounts' ARNs (arn:aws:iam::ACCOUNT:root) in allowedPrincipals or a VpcEndpointServiceAllowedPrinciple.",
+                    AdvisoryOnly: true);
             }
         }
     }

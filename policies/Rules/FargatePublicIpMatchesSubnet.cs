@@ -47,10 +47,9 @@ public sealed class FargatePublicIpMatchesSubnet : IPolicy
             var toIgw = route?.Target == RouteTargetKind.InternetGateway;
             if (toIgw && placement.AssignPublicIp.Is(on => !on))
             {
-                var unreachable = TaskNeeds.Of(placement, "LATEST")
-                    .Where(n => context.Reachability.Find(placement, subnet, Destination.ForService(n.Service)).IsNone)
-                    .Select(n => context.Model.ServiceName(n.Service))
-                    .Concat(TaskNeeds.ExternalImages(placement).Select(i => $"image {i}"))
+                var unreachable = context.NeedsOf(placement)
+                    .Where(n => context.PathOf(placement, subnet, n).IsNone)
+                    .Select(n => n.Destination.Service is null ? n.Why : context.Describe(n))
                     .ToList();
                 if (unreachable.Count > 0)
                 {

@@ -49,6 +49,11 @@ public sealed class FixedEgressThroughNat : IPolicy
                     var problem = path.Kind switch
                     {
                         PathKind.NatGateway when path.Nat?.AllocationId.Kind == RefKind.Absent && path.Nat?.IsRegional == false => $"NAT gateway {path.Nat.Name} has no Elastic IP",
+
+                        // A regional NAT gateway in automatic mode (no availabilityZoneAddresses) adds addresses as it
+                        // expands to new AZs: no fixed set to allow-list. (Provider docs, NatGateway availabilityZoneAddresses.)
+                        PathKind.NatGateway when path.Nat is { IsRegional: true } regional && regional.HasZoneAddresses.Is(listed => !listed) =>
+                            $"regional NAT gateway {regional.Name} is in automatic mode (no availabilityZoneAddresses), so AWS picks and adds its Elastic IPs as it expands to new AZs: not a fixed address",
                         PathKind.NatGateway => null,
                         PathKind.InternetGateway => $"it leaves through {path.Detail}, which changes with every task",
                         PathKind.None => path.Detail,
@@ -58,7 +63,7 @@ public sealed class FixedEgressThroughNat : IPolicy
                     {
                         yield return new Finding(
                             placement.Resource,
-                            $"Traffic of {placement.Name} from subnet {subnet.Name}{PolicyContext.Az(subnet)} to the allow-listed {cidr} does not leave through a NAT gateway's Elastic IP: {problem}. Fix: route {cidr} to a public NAT gateway (with an Elastic IP) that sits in another public subnet, in every task subnet's route table.");
+                            $"Traffic of {placement.Name} from subnet {subnet.Name}{PolicyContext.Az(subnet)} to the allow-listed {cidr} does not leave through a NAT gateway's Elastic IP: {problem}. Fix: route {cidr} to a public NAT gateway with fixed Elastic IPs (a zonal NAT with allocationId in another public subnet, or a regional NAT with availabilityZoneAddresses), in every task subnet's route table.");
                     }
                 }
             }

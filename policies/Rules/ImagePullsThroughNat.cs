@@ -52,12 +52,20 @@ public sealed class ImagePullsThroughNat : IPolicy
         var gb = MonthlyPullGb(settings);
         foreach (var placement in context.Model.Placements)
         {
+            // Only what the containers pull from ECR in the VPC's Region counts: an image from another registry or
+            // Region cannot use these endpoints, and platform 1.3.0 does not call ecr.api from the task.
+            var pulled = PulledServices(context, placement);
+            if (pulled.Count == 0)
+            {
+                continue;
+            }
+
             var throughNat = new SortedSet<string>(StringComparer.Ordinal);
             var natSubnets = new List<string>();
             foreach (var subnet in placement.Subnets)
             {
                 var any = false;
-                foreach (var service in (ReadOnlySpan<string>)[Destination.EcrApi, Destination.EcrDkr, Destination.S3])
+                foreach (var service in pulled)
                 {
                     if (context.Reachability.Find(placement, subnet, Destination.ForService(service)).Kind == PathKind.NatGateway)
                     {
@@ -95,8 +103,20 @@ public sealed class ImagePullsThroughNat : IPolicy
                 placement.Resource,
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Image pulls of {placement.Name} from subnets {string.Join(", ", natSubnets)} go through a NAT gateway ({services}). {layers}{endpoints} Fix: add the S3 gateway endpoint to the task subnets' route tables, and ecr.api/ecr.dkr interface endpoints when the pull volume justifies them."),
+                    $"Image pulls of {placement.Name} from subnets {string.Join(", ", natSubnets)} go through a NAT gateway ({services}). {layers}{endpoints} Fix: add the S3 gateway endpoint to the task subnets' route tables, and {string.Join("/", pulled.Where(s => s != Destination.S3))} interface endpoints when the pull volume justifies them."),
                 AdvisoryOnly: true);
         }
+    }
+
+    /// <summary>The image-pull services (ecr.api, ecr.dkr, s3) the placement's tasks need in the VPC's Region, known from their images.</summary>
+    public static IReadOnlyList<string> PulledServices(PolicyContext context, TaskPlacement placement)
+    {
+        if (placement.TaskDefinition?.Containers is not { Count: > 0 } containers || !containers.Any(c => c.Registry == ImageRegistry.Ecr))
+        {
+            return [];
+        }
+
+        var needed = context.NeedsOf(placement).Select(n => n.LocalService).ToHashSet(StringComparer.Ordinal);
+        return new[] { Destination.EcrApi, Destination.EcrDkr, Destination.S3 }.Where(needed.Contains).ToList();
     }
 }

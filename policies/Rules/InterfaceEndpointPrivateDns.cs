@@ -1,3 +1,4 @@
+using System.Globalization;
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Pack;
@@ -6,12 +7,14 @@ using FargateNetwork.Policies.Reachability;
 namespace FargateNetwork.Policies.Rules;
 
 /// <summary>
-/// <c>interface-endpoint-private-dns</c> [mandatory]: interface endpoints that tasks rely on have private DNS on, and
-/// their VPC has DNS support and DNS hostnames on. The provider's <c>privateDnsEnabled</c> defaults to false and
-/// <c>enableDnsHostnames</c> to false; without them the agent's calls to the default service names
-/// (<c>api.ecr.REGION.amazonaws.com</c>) go to public addresses.
-/// https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html (DNS attributes) ;
-/// https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html (ecr.dkr must have private DNS).
+/// <c>interface-endpoint-private-dns</c> [mandatory]: where a service the tasks need has no path (<c>none</c>) because
+/// its interface endpoint has private DNS off, or the VPC's <c>enableDnsHostnames</c>/<c>enableDnsSupport</c> is off,
+/// the endpoint or the VPC is reported. Private DNS off is not a failure by itself: tasks with a NAT or
+/// internet-gateway path reach the service's public name, and only one endpoint per service and VPC can hold the
+/// private zone. An endpoint a task needs but does not use because its private DNS is off (the tasks go another way)
+/// gets an advisory naming its monthly cost when the price table has the Region.
+/// https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html (DNS attributes, one private
+/// DNS per service) ; https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html
 /// </summary>
 public sealed class InterfaceEndpointPrivateDns : IPolicy
 {
@@ -19,8 +22,8 @@ public sealed class InterfaceEndpointPrivateDns : IPolicy
 
     public PolicyInfo Info { get; } = new(
         Name,
-        "Interface endpoints used by tasks resolve privately",
-        "Interface endpoints that tasks rely on have privateDnsEnabled true, and their VPC has enableDnsSupport and enableDnsHostnames true.",
+        "Interface endpoints tasks depend on resolve privately",
+        "Where a service the tasks need has no path because its interface endpoint has privateDnsEnabled false or the VPC has enableDnsSupport/enableDnsHostnames false, the endpoint or VPC is reported; an endpoint left unused by its private DNS setting is advisory.",
         EnforcementLevel.Mandatory,
         PolicyScope.Stack,
         PolicySchema.Empty());
@@ -28,41 +31,67 @@ public sealed class InterfaceEndpointPrivateDns : IPolicy
     public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         var reported = new HashSet<(object, string)>();
+        var unused = new List<(VpcEndpoint Endpoint, TaskPlacement Placement, NetworkPath Path)>();
         foreach (var (placement, subnet) in context.TaskSubnets)
         {
-            if (subnet.Vpc is not { } vpc)
+            foreach (var need in context.NeedsOf(placement))
             {
-                continue;
-            }
-
-            foreach (var need in TaskNeeds.Of(placement, "LATEST"))
-            {
-                foreach (var endpoint in context.Reachability.InterfaceEndpoints(vpc, need.Service))
+                if (need.LocalService is not { } service || service == Destination.S3)
                 {
-                    if (endpoint.PrivateDnsEnabled.Is(on => !on) && reported.Add((endpoint, "dns")))
+                    continue;
+                }
+
+                var path = context.PathOf(placement, subnet, need);
+                if (path.Reason == NoPathReason.VpcDnsOff && subnet.Vpc is { } off && reported.Add((off, "support")))
+                {
+                    yield return new Finding(off.Resource, $"VPC {off.Resource.Name} has enableDnsSupport false, so no name resolves in it and the tasks of {placement.Name} cannot reach {context.Describe(need)} (\"{need.Error}\"). Fix: set enableDnsSupport: true.");
+                }
+                else if (path.Reason == NoPathReason.PrivateDnsOff && path.Endpoint is { } endpoint)
+                {
+                    if (endpoint.PrivateDnsEnabled.Is(on => !on))
                     {
-                        yield return new Finding(
-                            endpoint.Resource,
-                            $"Interface endpoint {endpoint.Name} ({context.Model.ServiceName(need.Service)}) is used by the tasks of {placement.Name} but has privateDnsEnabled false (the provider's default), so the service's default name resolves to public addresses and the task fails with \"{need.Error}\" when there is no NAT. Fix: set privateDnsEnabled: true.");
+                        if (reported.Add((endpoint, "dns")))
+                        {
+                            yield return new Finding(
+                                endpoint.Resource,
+                                $"Interface endpoint {endpoint.Name} ({context.Describe(need)}) has privateDnsEnabled false (the provider's default), and the tasks of {placement.Name} in {subnet.Name} have no other way to the service: its default name resolves to public addresses and the task fails with \"{need.Error}\". Fix: set privateDnsEnabled: true.");
+                        }
+                    }
+                    else if (subnet.Vpc is { } vpc && reported.Add((vpc, "hostnames")))
+                    {
+                        yield return new Finding(vpc.Resource, $"VPC {vpc.Resource.Name} has enableDnsHostnames false (the provider's default), so the private DNS of endpoint {endpoint.Name} does not apply and the tasks of {placement.Name} in {subnet.Name} cannot reach {context.Describe(need)} (\"{need.Error}\"). Fix: set enableDnsHostnames: true.");
+                    }
+                }
+                else if (path.Reaches && path.Endpoint is null)
+                {
+                    // The tasks reach the service another way; an endpoint with private DNS off (and none of the VPC's
+                    // endpoints of the service holding it) carries nothing of theirs.
+                    var candidates = context.Reachability.InterfaceEndpoints(subnet, service);
+                    if (!candidates.Any(e => e.PrivateDnsEnabled.Is(on => on)))
+                    {
+                        unused.AddRange(candidates.Where(e => e.PrivateDnsEnabled.Is(on => !on)).Select(e => (e, placement, path)));
                     }
                 }
             }
+        }
 
-            var usesInterfaceEndpoints = TaskNeeds.Of(placement, "LATEST").Any(n => n.Service != Destination.S3 && context.Reachability.InterfaceEndpoints(vpc, n.Service).Count > 0);
-            if (!usesInterfaceEndpoints)
+        // Only the Region's listed prices are named (never a guess); with no known Region, no figure.
+        var prices = Prices.For(context.Model.Region);
+        foreach (var (endpoint, placement, path) in unused)
+        {
+            if (!reported.Add((endpoint, "unused")) || reported.Contains((endpoint, "dns")))
             {
                 continue;
             }
 
-            if (vpc.EnableDnsSupport.Is(on => !on) && reported.Add((vpc, "support")))
-            {
-                yield return new Finding(vpc.Resource, $"VPC {vpc.Resource.Name} has enableDnsSupport false, but the tasks of {placement.Name} rely on its interface endpoints: nothing resolves (ResourceInitializationError). Fix: set enableDnsSupport: true.");
-            }
-
-            if (vpc.EnableDnsHostnames.Is(on => !on) && reported.Add((vpc, "hostnames")))
-            {
-                yield return new Finding(vpc.Resource, $"VPC {vpc.Resource.Name} has enableDnsHostnames false (the provider's default), but the tasks of {placement.Name} rely on its interface endpoints, whose private DNS needs it. Fix: set enableDnsHostnames: true.");
-            }
+            var azs = endpoint.Subnets.Where(s => s.AvailabilityZone.IsKnown).Select(s => s.AvailabilityZone.Value).Distinct(StringComparer.Ordinal).Count();
+            var cost = prices.Listed && azs > 0 && !endpoint.SubnetsUnknown
+                ? string.Create(CultureInfo.InvariantCulture, $" It costs ${azs * Prices.HoursPerMonth * prices.InterfaceEndpointPerHour:F2}/month ({azs} AZ(s) at ${prices.InterfaceEndpointPerHour}/hour, {prices.Region} prices) plus data processing.")
+                : string.Empty;
+            yield return new Finding(
+                endpoint.Resource,
+                $"Interface endpoint {endpoint.Name} has privateDnsEnabled false, so the tasks of {placement.Name} do not use it: they reach the service through {path.Detail}.{cost} Fix: set privateDnsEnabled: true to keep that traffic in the VPC, or remove the endpoint if nothing calls its endpoint-specific DNS names.",
+                AdvisoryOnly: true);
         }
     }
 }

@@ -5,9 +5,10 @@ using FargateNetwork.Policies.Pack;
 namespace FargateNetwork.Policies.Rules;
 
 /// <summary>
-/// <c>private-fargate-subnet-endpoints</c> [mandatory]: a Fargate task subnet without an internet path has ecr.dkr,
-/// ecr.api (platform version 1.4.0 or later, or LATEST), the S3 gateway endpoint on its route table, logs when a
-/// container uses awslogs, and secretsmanager/ssm when the task definition references them.
+/// <c>private-fargate-subnet-endpoints</c> [mandatory]: a Fargate task subnet without an internet path reaches every
+/// need of its tasks (<see cref="Reachability.TaskNeeds"/>): ecr.dkr and the S3 gateway endpoint for ECR images,
+/// ecr.api and secretsmanager/ssm from platform version 1.4.0 (LATEST), logs for awslogs, ssmmessages for ECS Exec,
+/// ecs-agent for Service Connect; and it has no need that only the internet serves (another registry, another Region).
 /// </summary>
 public sealed class PrivateFargateSubnetEndpoints : IPolicy
 {
@@ -16,11 +17,11 @@ public sealed class PrivateFargateSubnetEndpoints : IPolicy
     public PolicyInfo Info { get; } = new(
         Name,
         "Private Fargate subnets have the VPC endpoints tasks need",
-        "A Fargate task subnet with no internet path has ecr.dkr, ecr.api (platform version 1.4.0+ or LATEST), the S3 gateway endpoint on its route table, logs for awslogs, and secretsmanager/ssm for secrets.",
+        "A Fargate task subnet with no internet path reaches what its tasks need: ecr.dkr and the S3 gateway endpoint, ecr.api and secretsmanager/ssm (platform version 1.4.0+ or LATEST), logs for awslogs, ssmmessages for ECS Exec, ecs-agent for Service Connect; images from other registries and resources in other Regions need an internet path.",
         EnforcementLevel.Mandatory,
         PolicyScope.Stack,
-        PolicySchema.Of(("platformVersion", PolicySchema.Text("Fargate platform version assumed where a service or target sets none (LATEST is 1.4.0 today).", "LATEST"))));
+        PolicySchema.Of(("platformVersion", PolicySchema.Text("Fargate platform version assumed where a service or target sets none (LATEST is 1.4.0 today); every rule uses it.", "LATEST"))));
 
     public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings) =>
-        EndpointRequirement.Check(context, p => p.LaunchType == LaunchType.Fargate, settings.Text("platformVersion") ?? "LATEST", "Fargate");
+        EndpointRequirement.Check(context, p => p.LaunchType == LaunchType.Fargate, "Fargate");
 }

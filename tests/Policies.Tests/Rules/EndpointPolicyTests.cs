@@ -122,12 +122,14 @@ public class EndpointPolicyTests
         Expect.Violations(Scenarios.PrivateEndpoints().Unset("logs", "privateDnsEnabled"), (Endpoints, "app"), (PrivateDns, "logs"));
 
     [Fact]
-    public void PrivateDnsOffWithANatPathIsStillReportedButTasksReachTheService()
+    public void PrivateDnsOffWithANatPathIsOnlyAdvisoryBecauseTasksReachTheService()
     {
+        // Issue 9 item 2: this was a mandatory false positive; the tasks reach ecr.dkr through the NAT.
         var b = Scenarios.PrivateEndpoints().Set("ecr.dkr", "privateDnsEnabled", false);
         Scenarios.PublicNat(b);
         b.Add("aws:ec2/route:Route", "defaultToNat", ("routeTableId", b.Ref("privateRt")), ("destinationCidrBlock", "0.0.0.0/0"), ("natGatewayId", b.Ref("nat")));
         Expect.Violations(b, (PrivateDns, "ecr.dkr"), ("image-pulls-through-nat", "app"));
+        Expect.Mandatory(b);
     }
 
     [Fact]

@@ -36,9 +36,19 @@ public class PrivateLinkPolicyTests
     public void ApplicationLoadBalancerBehindAnEndpointServiceIsReported() =>
         Expect.Violations(Scenarios.PrivateLink().Set("nlb", "loadBalancerType", "application"), (Nlb, "nlb"));
 
+    /// <summary>
+    /// Issue 9 item 3: no allowed principals means no consumer can connect (PrivateLink guide, "If you grant
+    /// permissions to all principals, the service is public"; none granted: available to nobody), so the service is
+    /// closed: an advisory that nobody can connect, never mandatory.
+    /// </summary>
     [Fact]
-    public void AutoAcceptWithoutPrincipalsIsReported() =>
-        Expect.Violations(Scenarios.PrivateLink().Set("endpointService", "acceptanceRequired", false).Unset("endpointService", "allowedPrincipals"), (Consumers, "endpointService"));
+    public void AutoAcceptWithoutPrincipalsIsClosedAndOnlyAdvisory()
+    {
+        var b = Scenarios.PrivateLink().Set("endpointService", "acceptanceRequired", false).Unset("endpointService", "allowedPrincipals");
+        Expect.Mandatory(b);
+        Expect.Advisory(b, (Consumers, "endpointService"));
+        Assert.Contains("no consumer can connect", Expect.Evaluate(b).Violations.Single().Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void AutoAcceptWithNamedPrincipalsPasses() =>

@@ -1,0 +1,185 @@
+using FargateNetwork.Policies.Stack;
+using static FargateNetwork.Policies.Model.ResourceProperties;
+
+namespace FargateNetwork.Policies.Model;
+
+/// <summary>The model builder's reader of vPC endpoints with their subnet and route-table associations, and endpoint services.</summary>
+internal sealed partial class NetworkModelBuilder
+{
+    private void AddEndpoints()
+    {
+        foreach (var r in graph.OfType(AwsTypes.VpcEndpoint))
+        {
+            var p = new ResourceProperties(r);
+            var vpcRef = graph.Resolve(r, "vpcId");
+            var name = p.Text("serviceName");
+            var endpoint = new VpcEndpoint(r)
+            {
+                Vpc = Lookup(vpcs, vpcRef),
+                VpcRef = vpcRef.Kind,
+                VpcKey = VpcKeyOf(vpcRef),
+                ServiceName = name,
+                Service = name.IsKnown && EndpointServiceName.TryParse(name.Value, out var parsed) ? parsed.Service : null,
+                EndpointType = p.Text("vpcEndpointType").OrDefault("Gateway"),
+                PrivateDnsEnabled = p.Bool("privateDnsEnabled").OrDefault(false),
+                Policy = p.InputText("policy"),
+            };
+            if (name is { IsKnown: true, IsSecret: false } && EndpointServiceName.TryParse(name.Value, out var region))
+            {
+                Vote(region.Region);
+            }
+
+            var (endpointSubnets, subnetsUnknown) = ResolveAll(subnets, p.Get("subnetIds"));
+            endpoint.Subnets.AddRange(endpointSubnets);
+            endpoint.SubnetsUnknown = subnetsUnknown;
+            var configurations = AsList(p.Get("subnetConfigurations"));
+            if (configurations is null)
+            {
+                endpoint.SubnetsUnknown = true;
+            }
+            else
+            {
+                foreach (var configuration in configurations)
+                {
+                    var subnetRef = graph.Resolve(Field(configuration, "subnetId"));
+                    if (Lookup(subnets, subnetRef) is { } s && !endpoint.Subnets.Contains(s))
+                    {
+                        endpoint.Subnets.Add(s);
+                    }
+                    else if (subnetRef.Kind is RefKind.Unknown or RefKind.External)
+                    {
+                        endpoint.SubnetsUnknown = true;
+                    }
+                }
+            }
+
+            var (groups, groupsUnknown) = ResolveAll(securityGroups, p.Get("securityGroupIds"));
+            endpoint.SecurityGroups.AddRange(groups);
+
+            // No group given: AWS attaches the VPC's default security group, which the stack does not model.
+            endpoint.SecurityGroupsUnknown = groupsUnknown || groups.Count == 0;
+            var tableRefs = graph.ResolveList(p.Get("routeTableIds"));
+            if (tableRefs is null)
+            {
+                endpoint.RouteTablesUnknown = true;
+            }
+            else
+            {
+                foreach (var reference in tableRefs)
+                {
+                    if (TableOf(reference) is { } table)
+                    {
+                        endpoint.RouteTables.Add(table);
+                    }
+                    else if (reference.IsUnknown)
+                    {
+                        endpoint.RouteTablesUnknown = true;
+                    }
+                }
+            }
+
+            endpoint.Vpc?.Endpoints.Add(endpoint);
+            endpoints[r] = endpoint;
+            model.Endpoints.Add(endpoint);
+        }
+
+        foreach (var r in graph.OfType(AwsTypes.VpcEndpointSubnetAssociation))
+        {
+            var endpointRef = graph.Resolve(r, "vpcEndpointId");
+            var subnetRef = graph.Resolve(r, "subnetId");
+            if (Lookup(endpoints, endpointRef) is { } endpoint)
+            {
+                if (Lookup(subnets, subnetRef) is { } subnet)
+                {
+                    endpoint.Subnets.Add(subnet);
+                }
+                else
+                {
+                    endpoint.SubnetsUnknown = true;
+                }
+            }
+        }
+
+        foreach (var r in graph.OfType(AwsTypes.VpcEndpointRouteTableAssociation))
+        {
+            if (Lookup(endpoints, graph.Resolve(r, "vpcEndpointId")) is { } endpoint)
+            {
+                if (TableOf(graph.Resolve(r, "routeTableId")) is { } table)
+                {
+                    endpoint.RouteTables.Add(table);
+                }
+                else
+                {
+                    endpoint.RouteTablesUnknown = true;
+                }
+            }
+        }
+
+        foreach (var endpoint in model.Endpoints)
+        {
+            if (!endpoint.IsGateway)
+            {
+                continue;
+            }
+
+            foreach (var table in endpoint.RouteTables)
+            {
+                table.GatewayEndpoints.Add(endpoint);
+            }
+
+            if (endpoint.RouteTablesUnknown && markedForUnknownGatewayEndpoints.Add(endpoint.Vpc))
+            {
+                foreach (var table in model.RouteTables.Where(t => t.Vpc is null || t.Vpc == endpoint.Vpc || endpoint.Vpc is null))
+                {
+                    table.MayHaveUnknownGatewayEndpoints = true;
+                }
+            }
+        }
+    }
+
+    private void AddEndpointServices()
+    {
+        foreach (var r in graph.OfType(AwsTypes.VpcEndpointService))
+        {
+            var p = new ResourceProperties(r);
+            var service = new EndpointService(r) { AcceptanceRequired = p.Bool("acceptanceRequired") };
+            var principals = AsList(p.Get("allowedPrincipals"));
+            if (principals is null)
+            {
+                service.AllowedPrincipalsUnknown = true;
+            }
+            else
+            {
+                service.AllowedPrincipals.AddRange(principals.Select(v => AsString(v)));
+            }
+
+            foreach (var reference in graph.ResolveList(p.Get("networkLoadBalancerArns")) ?? [])
+            {
+                if (Lookup(loadBalancers, reference) is { } lb)
+                {
+                    service.NetworkLoadBalancers.Add(lb);
+                }
+            }
+
+            endpointServices[r] = service;
+            model.EndpointServices.Add(service);
+        }
+
+        foreach (var r in graph.OfType(AwsTypes.VpcEndpointServiceAllowedPrinciple))
+        {
+            var target = graph.Resolve(r, "vpcEndpointServiceId");
+            if (Lookup(endpointServices, target) is { } service)
+            {
+                service.AllowedPrincipals.Add(new ResourceProperties(r).Text("principalArn"));
+            }
+            else if (target.IsUnknown && !allPrincipalsUnknown)
+            {
+                allPrincipalsUnknown = true;
+                foreach (var s in model.EndpointServices)
+                {
+                    s.AllowedPrincipalsUnknown = true;
+                }
+            }
+        }
+    }
+}
