@@ -9,7 +9,7 @@ namespace FargateNetwork.Pack.Analyzer;
 /// <summary>
 /// Turns the engine's <c>google.protobuf.Struct</c> properties into <see cref="PropertyValue"/>s. The engine encodes
 /// special values as objects holding the signature key <see cref="SignatureKey"/> (secrets, assets, archives, resource
-/// references) and unknowns as sentinel strings (fact sheet §4). Secrets are kept as <see cref="SecretValue"/> so that
+/// references) and unknowns as sentinel strings (Pulumi's analyzer protocol, pulumi/pulumi sdk/go/common/resource/plugin/rpc.go). Secrets are kept as <see cref="SecretValue"/> so that
 /// rules evaluate the plaintext but never print it; assets and archives are <see cref="UnknownValue"/> (no rule reads
 /// them); a value with no kind set (a malformed Struct) is null.
 /// </summary>

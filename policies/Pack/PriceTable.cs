@@ -44,7 +44,7 @@ public static class PriceTable
         // ap-northeast-1 (Tokyo).
         ("ap-northeast-1", PriceItem.NatGatewayHour, 0.062, "https://dev.classmethod.jp/articles/reduce-unnecessary-costs-for-nat-gateway/ (Tokyo: $0.062/h)"),
         ("ap-northeast-1", PriceItem.NatGatewayGb, 0.062, "https://dev.classmethod.jp/articles/reduce-unnecessary-costs-for-nat-gateway/ (Tokyo: $0.062/GB)"),
-        ("ap-northeast-1", PriceItem.InterfaceEndpointHour, 0.014, "seed 001 (Tokyo, $0.014 per endpoint-hour) and an AWS invoice line \"$0.014 per VPC Endpoint Hour\" quoted in /work/shared/research fact sheet §3.2"),
+        ("ap-northeast-1", PriceItem.InterfaceEndpointHour, 0.014, "Media Do tech blog (Tech Do), \"AWS ECR が PrivateLink に対応しました\": Tokyo interface endpoint 0.014 USD per hour"),
         ("ap-northeast-1", PriceItem.DataTransferOutGb, 0.114, "https://dev.classmethod.jp/articles/reduce-unnecessary-costs-for-nat-gateway/ (Tokyo: EC2 to internet $0.114/GB)"),
 
         // ap-southeast-1 (Singapore).

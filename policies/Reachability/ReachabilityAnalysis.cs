@@ -11,7 +11,8 @@ namespace FargateNetwork.Policies.Reachability;
 /// AZ). With private DNS off, the service's public name resolves to public addresses and the routes decide.
 /// https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html</item>
 /// <item>S3: the gateway endpoint when it is on the subnet's route table (its prefix-list route beats
-/// <c>0.0.0.0/0</c>), else the routes. An S3 <i>interface</i> endpoint does not serve ECR layers (fact sheet §1.2).</item>
+/// <c>0.0.0.0/0</c>), else the routes. An S3 <i>interface</i> endpoint does not serve ECR layers: ECR documents the
+/// S3 gateway endpoint for them (https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html).</item>
 /// <item>The internet, AWS public endpoints and fixed-egress CIDRs: longest-prefix match in the subnet's route table;
 /// an internet gateway needs a public IP on the task ENI; a NAT gateway must be public, in another subnet, and its
 /// subnet must route to an internet gateway.</item>

@@ -8,7 +8,8 @@ namespace FargateNetwork.Policies.Rules;
 /// <c>no-route-to-nat-in-own-subnet</c> [mandatory]: no subnet routes traffic to a NAT gateway that sits in that same
 /// subnet. The route would also catch the NAT's own packets, and an appliance must be in another subnet than the
 /// traffic's source (AWS middlebox routing rules: https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html).
-/// This is the trap of seed 000: the fixed-egress route must live in the tasks' subnet, the NAT in another one.
+/// The trap of the public-nat-egress design: the fixed-egress route must live in the tasks' subnet's route table and
+/// the NAT gateway in another (public) subnet, whose own table sends the traffic on to the internet gateway.
 /// </summary>
 public sealed class NoRouteToNatInOwnSubnet : IPolicy
 {

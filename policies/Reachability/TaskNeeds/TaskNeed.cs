@@ -7,7 +7,7 @@ namespace FargateNetwork.Policies.Reachability;
 /// </summary>
 /// <param name="Destination">What to reach; <see cref="Destination.Region"/> is set for another Region.</param>
 /// <param name="Why">What the task uses it for, for messages.</param>
-/// <param name="Error">The error a task hits without it (fact sheet §6).</param>
+/// <param name="Error">The error a task hits without it (as ECS reports it: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_cannot_pull_image.html).</param>
 public sealed record TaskNeed(Destination Destination, string Why, string Error)
 {
     /// <summary>True when only an internet path (NAT or internet gateway) can serve the need.</summary>

@@ -89,11 +89,12 @@ public static class TaskNeeds
 
             if (container.UsesAwslogs)
             {
-                // A secret awslogs-region is never printed, so it cannot name a destination: it counts as unknown.
-                var region = container.LogRegion is { IsKnown: true, IsSecret: false } ? container.LogRegion.Value : null;
+                // A secret awslogs-region is compared with the VPC's Region but never printed: it shows as [secret].
+                var region = container.LogRegion.IsKnown ? container.LogRegion.Value : null;
+                var shown = container.LogRegion.IsSecret ? "[secret]" : region;
                 var driver = container.LogDriver.IsSecret ? "the [secret] log driver" : "the awslogs log driver";
                 Add(Other(region)
-                    ? new TaskNeed(Destination.ForService(Destination.Logs, region!), $"{driver} writing to {region} (awslogs-region; VPC endpoints serve only their own Region)", "ResourceInitializationError: failed to validate logger args: ... signal: killed")
+                    ? new TaskNeed(Destination.ForService(Destination.Logs, shown!), $"{driver} writing to {shown} (awslogs-region; VPC endpoints serve only their own Region)", "ResourceInitializationError: failed to validate logger args: ... signal: killed")
                     : new TaskNeed(Destination.ForService(Destination.Logs), driver, "ResourceInitializationError: failed to validate logger args: ... signal: killed"));
             }
 

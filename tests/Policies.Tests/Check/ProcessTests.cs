@@ -66,7 +66,7 @@ public class ProcessTests
     public void VersionPrintsTheNameAndVersionOfPulumiPolicyYaml(params string[] args)
     {
         var yaml = new YamlStream();
-        using (var reader = File.OpenText(RepositoryRoot.File("policies", "PulumiPolicy.yaml")))
+        using (var reader = File.OpenText(RepositoryRoot.File("pack", "PulumiPolicy.yaml")))
         {
             yaml.Load(reader);
         }
