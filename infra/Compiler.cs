@@ -6,7 +6,9 @@ namespace FargateNetwork.Infra;
 /// discovery (no <c>PULUMI_CONFIG</c>: built-in config; never fails, never reads stdin. <c>PULUMI_STACK</c> alone
 /// does not mean run mode: users select a stack with it and plugins inherit it),
 /// <c>--stack NAME</c> (reads Pulumi.NAME.yaml). The template is built in memory and written only on success;
-/// on failure stdout stays empty and stderr gets one line per problem. Warnings (placeholders) go to stderr.
+/// on failure stdout stays empty and stderr gets one line per problem. Before printing, the policy pack checks the
+/// template (<see cref="PackVerdict"/>): a mandatory violation is a config problem naming the key to change, an
+/// advisory one a warning. Warnings (placeholders, advisories) go to stderr.
 /// Exit codes: 0 ok, 1 bad config, 2 bad usage, 70 internal error.
 /// </summary>
 public static class Compiler
@@ -59,8 +61,21 @@ public static class Compiler
             var reader = new ConfigReader(raw, file, roots);
             var config = reader.Read();
             var text = YamlEmitter.Emit(TemplateBuilder.Build(config, projectName));
-            // Discovery mode's built-in config is not the user's: nothing to warn about.
-            foreach (var warning in ReferenceEquals(raw, DiscoveryConfig.Values) ? [] : reader.Warnings)
+            // Discovery mode's built-in config is not the user's: nothing to check or warn about.
+            var discovery = ReferenceEquals(raw, DiscoveryConfig.Values);
+            var warnings = discovery ? [] : reader.Warnings.ToList();
+            if (!discovery)
+            {
+                var verdict = PackVerdict.Of(text, config, file);
+                if (verdict.Problems.Count > 0)
+                {
+                    throw new ConfigError(verdict.Problems);
+                }
+
+                warnings.AddRange(verdict.Warnings);
+            }
+
+            foreach (var warning in warnings)
             {
                 stderr.WriteLine($"fargate-network: {warning}");
             }

@@ -20,7 +20,9 @@ fresh() {
   exe=
   for candidate in "$current/fargate-network-compiler" "$current/fargate-network-compiler.dll"; do
     [ -f "$candidate" ] || continue
-    for src in "$root"/infra/*.cs "$root"/infra/*/*.cs "$root"/infra/*.csproj "$root"/Directory.*.props "$root/global.json"; do
+    # The compiler runs the policy pack on its own output: the core and the pack library are sources too.
+    for src in "$root"/infra/*.cs "$root"/infra/*/*.cs "$root"/infra/*.csproj "$root"/core/*.cs "$root"/core/*.csproj \
+        "$root"/policies/*.csproj "$root"/policies/*/*.cs "$root"/policies/*/*/*.cs "$root"/Directory.*.props "$root/global.json"; do
       if [ -e "$src" ] && [ "$src" -nt "$candidate" ]; then
         return 0
       fi

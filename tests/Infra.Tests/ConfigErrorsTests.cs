@@ -102,7 +102,7 @@ public class ConfigErrorsTests
         var tags = new JsonObject(Enumerable.Range(0, TagReader.MaxUserTags - 1).Select(i => new KeyValuePair<string, JsonNode?>($"t{i}", new string('v', 256))));
         var config = TestConfig.PrivateEndpoints()
             .Structured("tags", tags)
-            .Structured("workload", new JsonObject { ["image"] = "public.ecr.aws/a/b@sha256:" + new string('a', 64) });
+            .Structured("workload", new JsonObject { ["image"] = "111122223333.dkr.ecr.ap-northeast-1.amazonaws.com/a/b@sha256:" + new string('a', 64) });
         var result = TestCompiler.RunMode(config);
         Assert.True(result.ExitCode == 0, result.Stderr);
     }

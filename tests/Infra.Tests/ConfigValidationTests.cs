@@ -75,7 +75,7 @@ public class ConfigValidationTests
     [InlineData(16384, 122880, true)]
     public void Fargate_cpu_memory_pairs_follow_the_aws_table(int cpu, int memory, bool valid)
     {
-        var config = TestConfig.PrivateEndpoints().Structured("workload", new JsonObject { ["image"] = "x:1", ["cpu"] = cpu, ["memory"] = memory });
+        var config = TestConfig.PrivateEndpoints().Structured("workload", new JsonObject { ["image"] = "111122223333.dkr.ecr.ap-northeast-1.amazonaws.com/app:1", ["cpu"] = cpu, ["memory"] = memory });
         Assert.Equal(valid ? 0 : 1, TestCompiler.RunMode(config).ExitCode);
     }
 
@@ -84,7 +84,7 @@ public class ConfigValidationTests
     {
         var config = TestConfig.PrivateEndpoints().Structured("workload", new JsonObject
         {
-            ["image"] = "x:1",
+            ["image"] = "111122223333.dkr.ecr.ap-northeast-1.amazonaws.com/app:1",
             ["secrets"] = new JsonArray(
                 new JsonObject { ["name"] = "A", ["valueFrom"] = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-AbCdEf:password::" },
                 new JsonObject { ["name"] = "B", ["valueFrom"] = "arn:aws:ssm:ap-northeast-1:123456789012:parameter/app/b" }),

@@ -10,7 +10,7 @@ public class FixedEgressIpTests
         .Set("fargate-network:topology", "private-endpoints")
         .Structured("availabilityZones", new JsonArray([.. zones.Select(z => (JsonNode?)JsonValue.Create(z))]))
         .Structured("fixedEgress", new JsonObject { ["destinations"] = new JsonArray("52.94.0.10/32"), ["natGateways"] = "perAz" })
-        .Structured("workload", new JsonObject { ["image"] = "x:1" });
+        .Structured("workload", new JsonObject { ["image"] = $"111122223333.dkr.ecr.{region}.amazonaws.com/app:1" });
 
     private static List<string> EipNames(TestConfig config)
     {
