@@ -78,7 +78,7 @@ public sealed class AnalyzerServiceTests
     public async Task ConfigureSetsLevelsAndPropertiesAndDisabledPoliciesReportNothing()
     {
         await using var server = await AnalyzerServer.StartAsync();
-        // The engine passes the file's "all" entry through as well (fact sheet §1.6); per-policy entries win.
+        // The engine passes the file's "all" entry through as well (Pulumi's --policy-pack-config handling); per-policy entries win.
         await server.Client.ConfigureAsync(Config(("all", WireLevel.Mandatory, null), (PolicyNames.PrivateFargateSubnetEndpoints, WireLevel.Advisory, null)));
         var advisory = await server.Client.AnalyzeStackAsync(Stack.StackRequest("ecr-api"));
         Assert.Equal(2, advisory.Diagnostics.Count);
