@@ -91,7 +91,7 @@ public static class Scenarios
     }
 
     /// <summary>
-    /// Seed 000's pattern: tasks in public subnet taskA with a public IP (image pulls through the internet gateway),
+    /// The public-nat-egress pattern: tasks in public subnet taskA with a public IP (image pulls through the internet gateway),
     /// only the allow-listed 203.0.113.10/32 routed to the NAT gateway in the other public subnet.
     /// </summary>
     public static StackBuilder PublicNatEgress(RefStyle style = RefStyle.Reference)
