@@ -1,39 +1,6 @@
-using FargateNetwork.Pack.Analyzer;
-using FargateNetwork.Pack.Check;
+using FargateNetwork.Policies.Pack;
+using StackRules.Host;
 
-// `check` runs the policies offline on templates, stack exports and preview JSON (docs/check.md). With an engine
-// address (host:port) the Pulumi CLI is starting the pack as an analyzer plugin (docs/policy-pack.md). `--help`/`-h`
-// and `--version` answer on stdout with exit 0. Anything else is a person's mistake: print both usages, exit 2.
-const string AnalyzerUsage =
-    "       pulumi-analyzer-policy-fargate-network <engine-address> [pack-directory]\n" +
-    "          serves Pulumi's analyzer protocol: what `pulumi preview --policy-pack` starts";
-
-if (args is ["check", ..])
-{
-    var stdout = Console.OpenStandardOutput();
-    var code = CheckCommand.Run(args[1..], Console.In, stdout, Console.Error);
-    stdout.Flush();
-    return code;
-}
-
-if (args is ["--version"])
-{
-    Console.Out.WriteLine(CheckCommand.VersionLine);
-    return CheckCommand.Passed;
-}
-
-if (args is ["--help"] or ["-h"])
-{
-    Console.Out.WriteLine(CheckOptions.Usage);
-    Console.Out.WriteLine(AnalyzerUsage);
-    return CheckCommand.Passed;
-}
-
-if (!AnalyzerArguments.Parse(args).HasEngineAddress)
-{
-    Console.Error.WriteLine(CheckOptions.Usage);
-    Console.Error.WriteLine(AnalyzerUsage);
-    return CheckCommand.BadInput;
-}
-
-return await AnalyzerHost.RunAsync(args);
+// The Fargate network policy pack as Pulumi starts it: StackRules' host serves the analyzer protocol (with an engine
+// address) and the offline `check` command (docs/check.md, docs/policy-pack.md) for the pack's definition.
+return await PolicyHost.RunAsync(args, FargatePack.Definition);

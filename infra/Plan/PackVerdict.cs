@@ -1,5 +1,6 @@
 using FargateNetwork.Policies.Contract;
-using FargateNetwork.Policies.Inputs;
+using StackRules;
+using StackRules.Inputs;
 using FargateNetwork.Policies.Pack;
 
 namespace FargateNetwork.Infra;
@@ -16,7 +17,7 @@ internal static class PackVerdict
     public static (IReadOnlyList<ConfigProblem> Problems, IReadOnlyList<string> Warnings) Of(string template, NetworkConfig config, string? file)
     {
         var resources = StackInput.Parse(template, "compiled template", "compiled template").Resources;
-        var evaluation = PolicyPack.Create(null).Evaluate(resources);
+        var evaluation = FargatePack.Definition.Defaults().Evaluate(resources);
         var problems = new List<ConfigProblem>();
         var warnings = new List<string>();
         foreach (var violation in evaluation.Violations)

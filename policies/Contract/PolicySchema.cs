@@ -2,44 +2,48 @@ using System.Text.Json.Nodes;
 
 namespace FargateNetwork.Policies.Contract;
 
-/// <summary>Builds the JSON schema objects of the policies' config properties (served in PolicyInfo.configSchema).</summary>
+/// <summary>
+/// The config schemas of the Fargate network policies: StackRules' <see cref="ConfigSchema"/> builders with the
+/// pack's own bounds (numbers at most <see cref="MaxNumber"/>, CIDR lists of IPv4 blocks).
+/// </summary>
 public static class PolicySchema
 {
-    public static JsonObject Empty() => Of();
+    /// <summary>
+    /// The largest number a property may hold: the cost estimates multiply up to three config numbers (pulls per day,
+    /// image size, a price) by 30 days, and the product must stay within <see cref="decimal"/>'s range (7.9e28).
+    /// </summary>
+    public const double MaxNumber = 1e9;
 
-    public static JsonObject Of(params (string Name, JsonObject Schema)[] properties)
-    {
-        var props = new JsonObject();
-        foreach (var (name, schema) in properties)
-        {
-            props[name] = schema;
-        }
+    /// <summary>An IPv4 address with an optional prefix length, octets 0-255 and prefix 0-32, the whole text.</summary>
+    public const string Ipv4CidrPattern =
+        @"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(/(3[0-2]|[12]?[0-9]))?$";
 
-        return new JsonObject { ["type"] = "object", ["properties"] = props };
-    }
+    public static JsonObject Empty() => ConfigSchema.Empty();
+
+    public static JsonObject Of(params (string Name, JsonObject Schema)[] properties) => ConfigSchema.Of(properties);
 
     public static JsonObject Number(string description, double @default, double minimum = 0) =>
-        new() { ["type"] = "number", ["description"] = description, ["default"] = @default, ["minimum"] = minimum };
+        Bounded(ConfigSchema.Number(description, @default, minimum));
 
     public static JsonObject OptionalNumber(string description, double minimum = 0) =>
-        new() { ["type"] = "number", ["description"] = description, ["minimum"] = minimum };
+        Bounded(ConfigSchema.OptionalNumber(description, minimum));
 
-    public static JsonObject Text(string description, string? @default = null)
-    {
-        var schema = new JsonObject { ["type"] = "string", ["description"] = description };
-        if (@default is not null)
-        {
-            schema["default"] = @default;
-        }
-
-        return schema;
-    }
+    public static JsonObject Text(string description, string? @default = null) => ConfigSchema.Text(description, @default);
 
     /// <summary>A list of IPv4 CIDR blocks.</summary>
-    public static JsonObject CidrList(string description) => new()
+    public static JsonObject CidrList(string description) => ConfigSchema.TextList(description, Ipv4CidrPattern);
+
+    private static JsonObject Bounded(JsonObject schema)
     {
-        ["type"] = "array",
-        ["description"] = description,
-        ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = @"^\d{1,3}(\.\d{1,3}){3}(/\d{1,2})?$" },
-    };
+        schema["maximum"] = MaxNumber;
+        return schema;
+    }
+}
+
+/// <summary>The pack's typed reads of policy settings.</summary>
+public static class PolicySettingsCidrs
+{
+    /// <summary>A list property of IPv4 CIDR blocks (items that are not blocks are skipped).</summary>
+    public static IReadOnlyList<Ipv4Cidr> Cidrs(this PolicySettings settings, string name) =>
+        settings.TextList(name).Select(s => Ipv4Cidr.TryParse(s, out var c) ? (Ipv4Cidr?)c : null).OfType<Ipv4Cidr>().ToList();
 }

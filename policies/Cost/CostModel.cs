@@ -3,7 +3,6 @@ using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Reachability;
 using FargateNetwork.Policies.Rules;
-using FargateNetwork.Policies.Stack;
 
 namespace FargateNetwork.Policies.Cost;
 

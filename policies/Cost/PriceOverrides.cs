@@ -1,5 +1,5 @@
+using StackRules.Inputs;
 using System.Text.Json;
-using FargateNetwork.Policies.Inputs;
 using FargateNetwork.Policies.Pack;
 
 namespace FargateNetwork.Policies.Cost;

@@ -1,5 +1,4 @@
-using FargateNetwork.Policies.Stack;
-using static FargateNetwork.Policies.Model.ResourceProperties;
+using static StackRules.ResourceProperties;
 
 namespace FargateNetwork.Policies.Model;
 

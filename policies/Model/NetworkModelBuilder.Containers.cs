@@ -1,6 +1,5 @@
 using System.Text.Json;
-using FargateNetwork.Policies.Stack;
-using static FargateNetwork.Policies.Model.ResourceProperties;
+using static StackRules.ResourceProperties;
 
 namespace FargateNetwork.Policies.Model;
 

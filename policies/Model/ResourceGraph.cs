@@ -1,4 +1,3 @@
-using FargateNetwork.Policies.Stack;
 
 namespace FargateNetwork.Policies.Model;
 
@@ -48,16 +47,7 @@ public sealed class ResourceGraph
     /// The full type token: Pulumi YAML also accepts the short form <c>aws:ec2:Vpc</c> for <c>aws:ec2/vpc:Vpc</c>
     /// (module, then the member with a lower-case first letter).
     /// </summary>
-    public static string CanonicalType(string type)
-    {
-        var parts = type.Split(':');
-        if (parts.Length != 3 || parts[1].Contains('/', StringComparison.Ordinal) || parts[2].Length == 0 || parts[0] == "pulumi")
-        {
-            return type;
-        }
-
-        return $"{parts[0]}:{parts[1]}/{char.ToLowerInvariant(parts[2][0])}{parts[2][1..]}:{parts[2]}";
-    }
+    public static string CanonicalType(string type) => TypeToken.Canonical(type);
 
     /// <summary>
     /// True for a string that still holds a template interpolation (<c>${repo.repositoryUrl}:1</c>): its value is

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FargateNetwork.Policies.Cost;
 using FargateNetwork.Policies.Pack;
+using StackRules.Reports;
 
 namespace FargateNetwork.Policies.Report;
 
@@ -12,7 +13,7 @@ public static class CostJson
         json.WriteStartArray("costs");
         foreach (var check in checks)
         {
-            if (check.Network is { Cost: var cost })
+            if (check.Data is NetworkReportData { Network.Cost: var cost })
             {
                 WriteStack(json, cost, check.File, lines: true);
             }

@@ -4,7 +4,6 @@ using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Reachability;
 using FargateNetwork.Policies.Rules;
-using FargateNetwork.Policies.Stack;
 
 namespace FargateNetwork.Policies.Report;
 
@@ -42,11 +41,12 @@ public sealed class StackNetwork
 
     public StackCost Cost { get; }
 
-    public static StackNetwork Build(IReadOnlyList<StackResource> resources, Workload workload, PriceOverrides? overrides)
-    {
-        var context = new PolicyContext(NetworkModel.Build(resources));
-        return new StackNetwork(context, CostModel.Estimate(context, workload, overrides));
-    }
+    public static StackNetwork Build(IReadOnlyList<StackResource> resources, Workload workload, PriceOverrides? overrides) =>
+        Build(new PolicyContext(NetworkModel.Build(resources)), workload, overrides);
+
+    /// <summary>The network of a model already built (the evaluation's).</summary>
+    public static StackNetwork Build(PolicyContext context, Workload workload, PriceOverrides? overrides) =>
+        new(context, CostModel.Estimate(context, workload, overrides));
 
     /// <summary>
     /// Whether the tasks in the subnet need the destination: the services of <see cref="TaskNeeds"/>, every fixed-egress

@@ -9,19 +9,21 @@ namespace FargateNetwork.Policies.Rules;
 /// <c>"true"</c> (which also needs <c>logs:CreateLogGroup</c> on the execution role).
 /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html
 /// </summary>
-public sealed class AwslogsLogGroupExists : IPolicy
+public sealed class AwslogsLogGroupExists : NetworkPolicy
 {
-    public const string Name = "awslogs-log-group-exists";
+    public const string Id = "awslogs-log-group-exists";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "awslogs log groups exist",
-        "Every awslogs-group of a task definition is a log group created in the stack, or the container sets awslogs-create-group.",
-        EnforcementLevel.Advisory,
-        PolicyScope.Stack,
-        PolicySchema.Empty());
+    public AwslogsLogGroupExists()
+        : base(
+            Id,
+            "awslogs log groups exist",
+            "Every awslogs-group of a task definition is a log group created in the stack, or the container sets awslogs-create-group.",
+            EnforcementLevel.Advisory,
+            PolicySchema.Empty())
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         // A log group whose name is unknown or generated (namePrefix, auto-name) may be the one: nothing is reported then.
         if (context.Model.LogGroups.Any(g => !g.Name.IsKnown))

@@ -11,18 +11,20 @@ namespace FargateNetwork.Policies.Rules;
 /// The subnets checked are the service's awsvpc subnets; the container instances' own subnets (Auto Scaling group)
 /// are not modelled.
 /// </summary>
-public sealed class Ec2LaunchTypeEcsEndpoints : IPolicy
+public sealed class Ec2LaunchTypeEcsEndpoints : NetworkPolicy
 {
-    public const string Name = "ec2-launch-type-ecs-endpoints";
+    public const string Id = "ec2-launch-type-ecs-endpoints";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "EC2 launch type subnets have the ECS and ECR endpoints",
-        "A task subnet of the EC2 launch type with no NAT path has ecs, ecs-agent, ecs-telemetry, ecr.api, ecr.dkr, the S3 gateway endpoint, and logs/secrets endpoints as the task definition needs.",
-        EnforcementLevel.Mandatory,
-        PolicyScope.Stack,
-        PolicySchema.Empty());
+    public Ec2LaunchTypeEcsEndpoints()
+        : base(
+            Id,
+            "EC2 launch type subnets have the ECS and ECR endpoints",
+            "A task subnet of the EC2 launch type with no NAT path has ecs, ecs-agent, ecs-telemetry, ecr.api, ecr.dkr, the S3 gateway endpoint, and logs/secrets endpoints as the task definition needs.",
+            EnforcementLevel.Mandatory,
+            PolicySchema.Empty())
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings) =>
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings) =>
         EndpointRequirement.Check(context, p => p.LaunchType == LaunchType.Ec2, "EC2 launch type");
 }

@@ -12,19 +12,21 @@ namespace FargateNetwork.Policies.Rules;
 /// own channels, which no documented policy governs, so a policy there gives a false sense of control. The <c>ecs</c>
 /// endpoint is therefore not reported (the wording included it; the AWS text contradicts that).
 /// </summary>
-public sealed class EcsEndpointPolicyUnsupported : IPolicy
+public sealed class EcsEndpointPolicyUnsupported : NetworkResourcePolicy
 {
-    public const string Name = "ecs-endpoint-policy-unsupported";
+    public const string Id = "ecs-endpoint-policy-unsupported";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "No endpoint policy on ECS endpoints",
-        "The ecs-agent and ecs-telemetry interface endpoints carry no endpoint policy (ECS documents endpoint policies for the ecs API endpoint only).",
-        EnforcementLevel.Advisory,
-        PolicyScope.Resource,
-        PolicySchema.Empty());
+    public EcsEndpointPolicyUnsupported()
+        : base(
+            Id,
+            "No endpoint policy on ECS endpoints",
+            "The ecs-agent and ecs-telemetry interface endpoints carry no endpoint policy (ECS documents endpoint policies for the ecs API endpoint only).",
+            EnforcementLevel.Advisory,
+            PolicySchema.Empty())
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         foreach (var endpoint in context.Model.Endpoints)
         {

@@ -9,19 +9,21 @@ namespace FargateNetwork.Policies.Rules;
 /// endpoint the tasks use; otherwise traffic crosses AZs (billed per GB each way) and one AZ's outage cuts the others.
 /// An endpoint takes one subnet per AZ. https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html
 /// </summary>
-public sealed class EndpointInEveryTaskAz : IPolicy
+public sealed class EndpointInEveryTaskAz : NetworkPolicy
 {
-    public const string Name = "endpoint-in-every-task-az";
+    public const string Id = "endpoint-in-every-task-az";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "Interface endpoints cover every task AZ",
-        "Every AZ with task subnets has a network interface of each interface endpoint the tasks use (cross-AZ charges and an AZ single point of failure otherwise).",
-        EnforcementLevel.Advisory,
-        PolicyScope.Stack,
-        PolicySchema.Empty());
+    public EndpointInEveryTaskAz()
+        : base(
+            Id,
+            "Interface endpoints cover every task AZ",
+            "Every AZ with task subnets has a network interface of each interface endpoint the tasks use (cross-AZ charges and an AZ single point of failure otherwise).",
+            EnforcementLevel.Advisory,
+            PolicySchema.Empty())
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         var reported = new HashSet<(object, string)>();
         foreach (var (placement, subnet) in context.TaskSubnets)

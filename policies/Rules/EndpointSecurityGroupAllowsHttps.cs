@@ -12,19 +12,21 @@ namespace FargateNetwork.Policies.Rules;
 /// The other side of the same connection is checked too: a task security group that lets no TCP 443 out to the
 /// endpoint (the provider drops AWS's default allow-all egress rule) is reported on the service.
 /// </summary>
-public sealed class EndpointSecurityGroupAllowsHttps : IPolicy
+public sealed class EndpointSecurityGroupAllowsHttps : NetworkPolicy
 {
-    public const string Name = "endpoint-security-group-allows-https";
+    public const string Id = "endpoint-security-group-allows-https";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "Endpoint security groups admit HTTPS from the tasks",
-        "The security groups of each interface endpoint tasks rely on admit TCP 443 from the task subnet's CIDR or the task security groups, and the task security groups let TCP 443 out to the endpoint.",
-        EnforcementLevel.Mandatory,
-        PolicyScope.Stack,
-        PolicySchema.Empty());
+    public EndpointSecurityGroupAllowsHttps()
+        : base(
+            Id,
+            "Endpoint security groups admit HTTPS from the tasks",
+            "The security groups of each interface endpoint tasks rely on admit TCP 443 from the task subnet's CIDR or the task security groups, and the task security groups let TCP 443 out to the endpoint.",
+            EnforcementLevel.Mandatory,
+            PolicySchema.Empty())
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         var reported = new HashSet<(object, object)>();
         foreach (var (placement, subnet) in context.TaskSubnets)

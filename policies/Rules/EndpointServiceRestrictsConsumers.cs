@@ -11,19 +11,21 @@ namespace FargateNetwork.Policies.Rules;
 /// https://docs.aws.amazon.com/vpc/latest/privatelink/configure-endpoint-service.html ;
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcEndpointServicePermissions.html
 /// </summary>
-public sealed class EndpointServiceRestrictsConsumers : IPolicy
+public sealed class EndpointServiceRestrictsConsumers : NetworkPolicy
 {
-    public const string Name = "endpoint-service-restricts-consumers";
+    public const string Id = "endpoint-service-restricts-consumers";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "Endpoint services restrict their consumers",
-        "A VPC endpoint service never allows the principal * (every AWS account); one with no allowed principals is closed and reported as advisory.",
-        EnforcementLevel.Mandatory,
-        PolicyScope.Stack,
-        PolicySchema.Empty());
+    public EndpointServiceRestrictsConsumers()
+        : base(
+            Id,
+            "Endpoint services restrict their consumers",
+            "A VPC endpoint service never allows the principal * (every AWS account); one with no allowed principals is closed and reported as advisory.",
+            EnforcementLevel.Mandatory,
+            PolicySchema.Empty())
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         foreach (var service in context.Model.EndpointServices)
         {

@@ -11,19 +11,21 @@ namespace FargateNetwork.Policies.Rules;
 /// out). Tasks with a public IP in a subnet with no internet-gateway route get an advisory finding (the address is
 /// billed and unused). https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html
 /// </summary>
-public sealed class FargatePublicIpMatchesSubnet : IPolicy
+public sealed class FargatePublicIpMatchesSubnet : NetworkPolicy
 {
-    public const string Name = "fargate-public-ip-matches-subnet";
+    public const string Id = "fargate-public-ip-matches-subnet";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "Fargate assignPublicIp matches the subnet's routes",
-        "Tasks in a subnet whose default route is an internet gateway have assignPublicIp on (unless endpoints serve all they need); a public IP in a subnet without an internet gateway route is reported as advisory.",
-        EnforcementLevel.Mandatory,
-        PolicyScope.Stack,
-        PolicySchema.Empty());
+    public FargatePublicIpMatchesSubnet()
+        : base(
+            Id,
+            "Fargate assignPublicIp matches the subnet's routes",
+            "Tasks in a subnet whose default route is an internet gateway have assignPublicIp on (unless endpoints serve all they need); a public IP in a subnet without an internet gateway route is reported as advisory.",
+            EnforcementLevel.Mandatory,
+            PolicySchema.Empty())
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         foreach (var (placement, subnet) in context.TaskSubnets)
         {

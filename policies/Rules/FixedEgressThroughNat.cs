@@ -13,19 +13,21 @@ namespace FargateNetwork.Policies.Rules;
 /// AZ whose route table lacks the route is caught). With neither, the policy reports nothing.
 /// https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html (the NAT rewrites the source to its Elastic IP)
 /// </summary>
-public sealed class FixedEgressThroughNat : IPolicy
+public sealed class FixedEgressThroughNat : NetworkPolicy
 {
-    public const string Name = "fixed-egress-through-nat";
+    public const string Id = "fixed-egress-through-nat";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "Allow-listed destinations leave through a NAT gateway's Elastic IP",
-        "Traffic from task subnets to each fixed-egress CIDR (configured, or routed to a NAT by the stack) leaves through a public NAT gateway with an Elastic IP.",
-        EnforcementLevel.Mandatory,
-        PolicyScope.Stack,
-        PolicySchema.Of(("fixedEgressCidrs", PolicySchema.CidrList("Allow-listed destinations (IPv4 CIDR blocks) that must be reached from a fixed address."))));
+    public FixedEgressThroughNat()
+        : base(
+            Id,
+            "Allow-listed destinations leave through a NAT gateway's Elastic IP",
+            "Traffic from task subnets to each fixed-egress CIDR (configured, or routed to a NAT by the stack) leaves through a public NAT gateway with an Elastic IP.",
+            EnforcementLevel.Mandatory,
+            PolicySchema.Of(("fixedEgressCidrs", PolicySchema.CidrList("Allow-listed destinations (IPv4 CIDR blocks) that must be reached from a fixed address."))))
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         var configured = settings.Cidrs("fixedEgressCidrs");
         foreach (var placement in context.Model.Placements)

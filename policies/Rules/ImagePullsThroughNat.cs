@@ -13,23 +13,25 @@ namespace FargateNetwork.Policies.Rules;
 /// AWS-service traffic). The estimate: pulls per day × image size × 30 days × the Region's NAT price per GB, against
 /// the interface endpoints' hourly cost (ecr.api and ecr.dkr in each task AZ; S3 gateway free).
 /// </summary>
-public sealed class ImagePullsThroughNat : IPolicy
+public sealed class ImagePullsThroughNat : NetworkPolicy
 {
-    public const string Name = "image-pulls-through-nat";
+    public const string Id = "image-pulls-through-nat";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "Image pulls do not go through a NAT gateway",
-        "Task subnets whose ECR or S3 traffic goes through a NAT gateway, with the estimated monthly NAT data-processing cost and the cost with endpoints instead.",
-        EnforcementLevel.Advisory,
-        PolicyScope.Stack,
-        PolicySchema.Of(
-            ("pullsPerDay", PolicySchema.Number("Image pulls per day per service (task starts, scaling, scheduled runs).", 100)),
-            ("imageSizeGiB", PolicySchema.Number("Compressed image size in GiB.", 0.5)),
-            ("region", PolicySchema.Text("Region whose prices apply when the stack does not say it.")),
-            ("natGatewayPerGbUsd", PolicySchema.OptionalNumber("NAT gateway data processing, USD per GB (default: the Region's price).")),
-            ("interfaceEndpointPerHourUsd", PolicySchema.OptionalNumber("Interface endpoint, USD per endpoint per AZ per hour (default: the Region's price).")),
-            ("interfaceEndpointPerGbUsd", PolicySchema.OptionalNumber("Interface endpoint data processing, USD per GB (default: the Region's price)."))));
+    public ImagePullsThroughNat()
+        : base(
+            Id,
+            "Image pulls do not go through a NAT gateway",
+            "Task subnets whose ECR or S3 traffic goes through a NAT gateway, with the estimated monthly NAT data-processing cost and the cost with endpoints instead.",
+            EnforcementLevel.Advisory,
+            PolicySchema.Of(
+                ("pullsPerDay", PolicySchema.Number("Image pulls per day per service (task starts, scaling, scheduled runs).", 100)),
+                ("imageSizeGiB", PolicySchema.Number("Compressed image size in GiB.", 0.5)),
+                ("region", PolicySchema.Text("Region whose prices apply when the stack does not say it.")),
+                ("natGatewayPerGbUsd", PolicySchema.OptionalNumber("NAT gateway data processing, USD per GB (default: the Region's price).")),
+                ("interfaceEndpointPerHourUsd", PolicySchema.OptionalNumber("Interface endpoint, USD per endpoint per AZ per hour (default: the Region's price).")),
+                ("interfaceEndpointPerGbUsd", PolicySchema.OptionalNumber("Interface endpoint data processing, USD per GB (default: the Region's price)."))))
+    {
+    }
 
     /// <summary>Monthly NAT data-processing cost of one placement's image pulls.</summary>
     public static double MonthlyPullGb(PolicySettings settings) =>
@@ -46,7 +48,7 @@ public sealed class ImagePullsThroughNat : IPolicy
         };
     }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         var prices = PricesFor(context, settings);
         var gb = MonthlyPullGb(settings);

@@ -16,19 +16,71 @@ namespace FargateNetwork.Policies.Rules;
 /// https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html (DNS attributes, one private
 /// DNS per service) ; https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html
 /// </summary>
-public sealed class InterfaceEndpointPrivateDns : IPolicy
+public sealed class InterfaceEndpointPrivateDns : NetworkPolicy
 {
-    public const string Name = "interface-endpoint-private-dns";
+    public const string Id = "interface-endpoint-private-dns";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "Interface endpoints tasks depend on resolve privately",
-        "Where a service the tasks need has no path because its interface endpoint has privateDnsEnabled false or the VPC has enableDnsSupport/enableDnsHostnames false, the endpoint or VPC is reported; an endpoint left unused by its private DNS setting is advisory.",
-        EnforcementLevel.Mandatory,
-        PolicyScope.Stack,
-        PolicySchema.Empty());
+    public InterfaceEndpointPrivateDns()
+        : base(
+            Id,
+            "Interface endpoints tasks depend on resolve privately",
+            "Where a service the tasks need has no path because its interface endpoint has privateDnsEnabled false or the VPC has enableDnsSupport/enableDnsHostnames false, the endpoint or VPC is reported; an endpoint left unused by its private DNS setting is advisory.",
+            EnforcementLevel.Mandatory,
+            PolicySchema.Empty())
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    /// <summary>The services whose interface endpoints a task uses by their public name (private DNS).</summary>
+    private static readonly HashSet<string> TaskServices =
+    [
+        Destination.EcrApi, Destination.EcrDkr, Destination.Logs, Destination.SecretsManager, Destination.Ssm,
+        Destination.SsmMessages, Destination.Ecs, Destination.EcsAgent, Destination.EcsTelemetry,
+    ];
+
+    public override bool CanRemediate => true;
+
+    /// <summary>
+    /// At level <c>remediate</c>, one property fixes each case this policy reports: an interface endpoint of a service
+    /// tasks use (<c>ecr.api</c>, <c>ecr.dkr</c>, <c>logs</c>, <c>secretsmanager</c>, <c>ssm</c>, <c>ssmmessages</c>,
+    /// <c>ecs*</c>) gets <c>privateDnsEnabled: true</c>, and a VPC gets <c>enableDnsSupport</c> and
+    /// <c>enableDnsHostnames</c> true (both are required for an endpoint's private DNS; AWS's own defaults for a new
+    /// VPC are support on and hostnames off). An unknown value is left alone, and so is an endpoint of any other
+    /// service (a partner's endpoint service has its own private DNS name to verify).
+    /// https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#interface-endpoint-dns-hostnames
+    /// </summary>
+    public override ObjectValue? RemediateResource(ResourceValidationArgs args)
+    {
+        var props = args.Props;
+        switch (TypeToken.Canonical(args.Type))
+        {
+            case AwsTypes.VpcEndpoint:
+                var service = props.Text("serviceName");
+                if (!props.Text("vpcEndpointType").Is(t => t.Equals("Interface", StringComparison.OrdinalIgnoreCase))
+                    || !service.Is(name => EndpointServiceName.TryParse(name, out var parsed) && TaskServices.Contains(parsed.Service))
+                    || props.Bool("privateDnsEnabled").Is(on => on) || props.Bool("privateDnsEnabled").IsUnknown)
+                {
+                    return null;
+                }
+
+                return Remediation.With(args.Resource.Inputs, "privateDnsEnabled", new BoolValue(true));
+            case AwsTypes.Vpc:
+                var inputs = args.Resource.Inputs;
+                foreach (var attribute in new[] { "enableDnsSupport", "enableDnsHostnames" })
+                {
+                    var value = props.Bool(attribute);
+                    if (!value.IsUnknown && !value.Is(on => on))
+                    {
+                        inputs = Remediation.With(inputs, attribute, new BoolValue(true));
+                    }
+                }
+
+                return ReferenceEquals(inputs, args.Resource.Inputs) ? null : inputs;
+            default:
+                return null;
+        }
+    }
+
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         var reported = new HashSet<(object, string)>();
         var unused = new List<(VpcEndpoint Endpoint, TaskPlacement Placement, NetworkPath Path)>();

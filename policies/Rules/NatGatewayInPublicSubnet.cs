@@ -11,19 +11,21 @@ namespace FargateNetwork.Policies.Rules;
 /// https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html (public NAT: public subnet, Elastic IP).
 /// Private and regional NAT gateways are not checked (a regional NAT has no subnet; AWS routes it).
 /// </summary>
-public sealed class NatGatewayInPublicSubnet : IPolicy
+public sealed class NatGatewayInPublicSubnet : NetworkPolicy
 {
-    public const string Name = "nat-gateway-in-public-subnet";
+    public const string Id = "nat-gateway-in-public-subnet";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "NAT gateways sit in a public subnet with an Elastic IP",
-        "A public NAT gateway sits in a subnet whose route table sends 0.0.0.0/0 to an internet gateway, and has an Elastic IP.",
-        EnforcementLevel.Mandatory,
-        PolicyScope.Stack,
-        PolicySchema.Empty());
+    public NatGatewayInPublicSubnet()
+        : base(
+            Id,
+            "NAT gateways sit in a public subnet with an Elastic IP",
+            "A public NAT gateway sits in a subnet whose route table sends 0.0.0.0/0 to an internet gateway, and has an Elastic IP.",
+            EnforcementLevel.Mandatory,
+            PolicySchema.Empty())
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         foreach (var nat in context.Model.NatGateways)
         {

@@ -11,19 +11,21 @@ namespace FargateNetwork.Policies.Rules;
 /// The trap of the public-nat-egress design: the fixed-egress route must live in the tasks' subnet's route table and
 /// the NAT gateway in another (public) subnet, whose own table sends the traffic on to the internet gateway.
 /// </summary>
-public sealed class NoRouteToNatInOwnSubnet : IPolicy
+public sealed class NoRouteToNatInOwnSubnet : NetworkPolicy
 {
-    public const string Name = "no-route-to-nat-in-own-subnet";
+    public const string Id = "no-route-to-nat-in-own-subnet";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "No subnet routes to a NAT gateway inside itself",
-        "No subnet's route table sends traffic to a NAT gateway that sits in that same subnet.",
-        EnforcementLevel.Mandatory,
-        PolicyScope.Stack,
-        PolicySchema.Empty());
+    public NoRouteToNatInOwnSubnet()
+        : base(
+            Id,
+            "No subnet routes to a NAT gateway inside itself",
+            "No subnet's route table sends traffic to a NAT gateway that sits in that same subnet.",
+            EnforcementLevel.Mandatory,
+            PolicySchema.Empty())
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         foreach (var nat in context.Model.NatGateways)
         {

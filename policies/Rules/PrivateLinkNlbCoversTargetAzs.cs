@@ -9,19 +9,21 @@ namespace FargateNetwork.Policies.Rules;
 /// (awsvpc tasks register by IP). https://docs.aws.amazon.com/vpc/latest/privatelink/create-endpoint-service.html ;
 /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/nlb.html
 /// </summary>
-public sealed class PrivateLinkNlbCoversTargetAzs : IPolicy
+public sealed class PrivateLinkNlbCoversTargetAzs : NetworkPolicy
 {
-    public const string Name = "privatelink-nlb-covers-target-azs";
+    public const string Id = "privatelink-nlb-covers-target-azs";
 
-    public PolicyInfo Info { get; } = new(
-        Name,
-        "PrivateLink NLB is internal, spans the target AZs, and targets IPs",
-        "A VPC endpoint service's NLB is internal, has a subnet in every AZ of its Fargate targets' subnets, and its target groups have targetType ip.",
-        EnforcementLevel.Mandatory,
-        PolicyScope.Stack,
-        PolicySchema.Empty());
+    public PrivateLinkNlbCoversTargetAzs()
+        : base(
+            Id,
+            "PrivateLink NLB is internal, spans the target AZs, and targets IPs",
+            "A VPC endpoint service's NLB is internal, has a subnet in every AZ of its Fargate targets' subnets, and its target groups have targetType ip.",
+            EnforcementLevel.Mandatory,
+            PolicySchema.Empty())
+    {
+    }
 
-    public IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
+    public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
         foreach (var service in context.Model.EndpointServices)
         {

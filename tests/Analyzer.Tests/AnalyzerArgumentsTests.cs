@@ -1,4 +1,4 @@
-using FargateNetwork.Pack.Analyzer;
+using StackRules.Host.Analyzer;
 
 namespace FargateNetwork.Analyzer.Tests;
 

@@ -1,9 +1,10 @@
+using FargateNetwork.Policies.Pack;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
-using FargateNetwork.Pack.Analyzer;
-using FargateNetwork.Pack.Analyzer.Protocol;
+using StackRules.Host.Analyzer;
+using StackRules.Host.Analyzer.Protocol;
 using FargateNetwork.Tests.Shared;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -81,9 +82,9 @@ public sealed class AnalyzerLimitsTests
 
         var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("malformed protobuf", StringComparison.Ordinal)).ToList();
         var line = Assert.Single(lines);
-        Assert.StartsWith($"{Policies.Pack.PolicyPack.PackName}: AnalyzeStack: ", line, StringComparison.Ordinal);
+        Assert.StartsWith($"{FargatePack.PackName}: AnalyzeStack: ", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", log.ToString(), StringComparison.Ordinal);
-        Assert.Equal(Policies.Pack.PolicyPack.PackVersion, (await server.Client.GetPluginInfoAsync(new Empty())).Version);
+        Assert.Equal(FargatePack.PackVersion, (await server.Client.GetPluginInfoAsync(new Empty())).Version);
     }
 
     [Fact]

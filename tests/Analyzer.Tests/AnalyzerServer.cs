@@ -1,13 +1,14 @@
-using FargateNetwork.Pack.Analyzer;
+using FargateNetwork.Policies.Pack;
+using StackRules.Host.Analyzer;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
-using Client = FargateNetwork.Pack.Analyzer.Protocol.Analyzer.AnalyzerClient;
+using Client = StackRules.Host.Analyzer.Protocol.Analyzer.AnalyzerClient;
 
 namespace FargateNetwork.Analyzer.Tests;
 
 /// <summary>The analyzer server started in-process on a free loopback port, with a real gRPC client over HTTP/2.</summary>
-public sealed class AnalyzerServer : IAsyncDisposable
+internal sealed class AnalyzerServer : IAsyncDisposable
 {
     private AnalyzerServer(WebApplication app, int port)
     {
@@ -31,7 +32,7 @@ public sealed class AnalyzerServer : IAsyncDisposable
 
     public static async Task<AnalyzerServer> StartAsync()
     {
-        var (app, port) = await AnalyzerHost.StartAsync(LogLevel.None);
+        var (app, port) = await AnalyzerHost.StartAsync(FargatePack.Definition, LogLevel.None);
         return new AnalyzerServer(app, port);
     }
 

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
-using FargateNetwork.Pack.Analyzer.Protocol;
+using StackRules.Host.Analyzer.Protocol;
+using EnforcementLevel = StackRules.Host.Analyzer.Protocol.EnforcementLevel;
+using PolicyConfig = StackRules.Host.Analyzer.Protocol.PolicyConfig;
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using WireLevel = FargateNetwork.Pack.Analyzer.Protocol.EnforcementLevel;
+using WireLevel = StackRules.Host.Analyzer.Protocol.EnforcementLevel;
 
 namespace FargateNetwork.Analyzer.Tests;
 
@@ -46,7 +48,7 @@ public sealed class AnalyzerServiceTests
         await using var server = await AnalyzerServer.StartAsync();
         var info = await server.Client.GetPluginInfoAsync(new Empty());
         Assert.Matches(@"^\d+\.\d+\.\d+$", info.Version);
-        Assert.Equal(PolicyPack.PackVersion, info.Version);
+        Assert.Equal(FargatePack.PackVersion, info.Version);
     }
 
     [Fact]
@@ -55,15 +57,15 @@ public sealed class AnalyzerServiceTests
         await using var server = await AnalyzerServer.StartAsync();
         var info = await server.Client.GetAnalyzerInfoAsync(new Empty());
         Assert.Equal("fargate-network", info.Name);
-        Assert.Equal(PolicyPack.PackVersion, info.Version);
+        Assert.Equal(FargatePack.PackVersion, info.Version);
         Assert.True(info.SupportsConfig);
         Assert.NotEmpty(info.Description);
-        Assert.Equal(PolicyPack.Policies.Select(p => p.Name), info.Policies.Select(p => p.Name));
-        foreach (var (wire, pack) in info.Policies.Zip(PolicyPack.Policies))
+        Assert.Equal(FargatePack.Policies.Select(p => p.Name), info.Policies.Select(p => p.Name));
+        foreach (var (wire, pack) in info.Policies.Zip(FargatePack.Policies))
         {
             Assert.Equal(pack.DisplayName, wire.DisplayName);
             Assert.Equal(pack.Description, wire.Description);
-            Assert.Equal(pack.DefaultLevel == Policies.Contract.EnforcementLevel.Mandatory ? WireLevel.Mandatory : WireLevel.Advisory, wire.EnforcementLevel);
+            Assert.Equal(pack.EnforcementLevel == StackRules.EnforcementLevel.Mandatory ? WireLevel.Mandatory : WireLevel.Advisory, wire.EnforcementLevel);
             Assert.Equal(pack.Scope == PolicyScope.Resource ? PolicyType.Resource : PolicyType.Stack, wire.PolicyType);
             var schemaProperties = pack.ConfigSchema["properties"]?.AsObject() ?? [];
             Assert.Equal(schemaProperties.Select(p => p.Key).Order(), wire.ConfigSchema.Properties.Fields.Keys.Order());
@@ -128,7 +130,7 @@ public sealed class AnalyzerServiceTests
         var diagnostic = Assert.Single(response.Diagnostics);
         Assert.Equal(PolicyNames.EcsEndpointPolicyUnsupported, diagnostic.PolicyName);
         Assert.Equal("fargate-network", diagnostic.PolicyPackName);
-        Assert.Equal(PolicyPack.PackVersion, diagnostic.PolicyPackVersion);
+        Assert.Equal(FargatePack.PackVersion, diagnostic.PolicyPackVersion);
         Assert.Equal(request.Urn, diagnostic.Urn);
         Assert.Equal(WireLevel.Advisory, diagnostic.EnforcementLevel);
         Assert.StartsWith(diagnostic.Description + "\n", diagnostic.Message, StringComparison.Ordinal);
@@ -213,7 +215,7 @@ public sealed class AnalyzerServiceTests
         var request = new ConfigureAnalyzerRequest();
         foreach (var (policy, level, properties) in entries)
         {
-            request.PolicyConfig[policy] = new FargateNetwork.Pack.Analyzer.Protocol.PolicyConfig { EnforcementLevel = level, Properties = PreviewFixture.ToStruct(properties ?? []) };
+            request.PolicyConfig[policy] = new StackRules.Host.Analyzer.Protocol.PolicyConfig { EnforcementLevel = level, Properties = PreviewFixture.ToStruct(properties ?? []) };
         }
 
         return request;

@@ -1,4 +1,7 @@
-using FargateNetwork.Pack.Analyzer.Protocol;
+using FargateNetwork.Policies.Pack;
+using StackRules.Host.Analyzer.Protocol;
+using EnforcementLevel = StackRules.Host.Analyzer.Protocol.EnforcementLevel;
+using PolicyConfig = StackRules.Host.Analyzer.Protocol.PolicyConfig;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -204,7 +207,7 @@ public sealed class BadRequestTests
     }
 
     private static async Task AssertAlive(AnalyzerServer server) =>
-        Assert.Equal(Policies.Pack.PolicyPack.PackVersion, (await server.Client.GetPluginInfoAsync(new Empty())).Version);
+        Assert.Equal(FargatePack.PackVersion, (await server.Client.GetPluginInfoAsync(new Empty())).Version);
 
     private static void Replace(Struct properties, Func<Value, Value> replace)
     {

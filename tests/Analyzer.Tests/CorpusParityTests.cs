@@ -1,11 +1,14 @@
+using FargateNetwork.Policies.Pack;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FargateNetwork.Pack.Analyzer.Protocol;
-using FargateNetwork.Pack.Check;
-using FargateNetwork.Policies.Inputs;
+using StackRules.Host.Analyzer.Protocol;
+using EnforcementLevel = StackRules.Host.Analyzer.Protocol.EnforcementLevel;
+using PolicyConfig = StackRules.Host.Analyzer.Protocol.PolicyConfig;
+using StackRules.Host.Check;
+using StackRules.Inputs;
 using FargateNetwork.Tests.Shared;
-using WireLevel = FargateNetwork.Pack.Analyzer.Protocol.EnforcementLevel;
+using WireLevel = StackRules.Host.Analyzer.Protocol.EnforcementLevel;
 
 namespace FargateNetwork.Analyzer.Tests;
 
@@ -44,7 +47,7 @@ public sealed class CorpusParityTests
         var preview = mode == "preview";
         var file = preview ? Path.Combine(CorpusFolder, "Stacks", name + ".yaml") : Path.Combine(CorpusFolder, "Exports", name + ".json");
         var check = CheckVerdict(file);
-        var resources = StackInput.Load(file, TextReader.Null).Resources;
+        var resources = StackInput.Load(file, TextReader.Null, FargatePack.References).Resources;
         var names = resources.ToDictionary(r => r.Urn, r => r.Name, StringComparer.Ordinal);
 
         await using var server = await AnalyzerServer.StartAsync();
@@ -79,7 +82,7 @@ public sealed class CorpusParityTests
             File.WriteAllText(config, $$"""{ "fixed-egress-through-nat": { "enforcementLevel": "mandatory", "fixedEgressCidrs": ["{{FixedEgressCidr}}"] } }""");
             using var stdout = new MemoryStream();
             var stderr = new StringWriter();
-            var exit = CheckCommand.Run(["--format", "json", "--config", config, file], TextReader.Null, stdout, stderr);
+            var exit = CheckCommand.Run(FargatePack.Definition, ["--format", "json", "--config", config, file], TextReader.Null, stdout, stderr);
             Assert.True(exit is 0 or 1, $"check exited {exit}: {stderr}");
             using var json = JsonDocument.Parse(Encoding.UTF8.GetString(stdout.ToArray()));
             return json.RootElement.GetProperty("violations").EnumerateArray()

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using FargateNetwork.Pack.Analyzer.Protocol;
-using FargateNetwork.Policies.Stack;
+using StackRules.Host.Analyzer.Protocol;
 
 namespace FargateNetwork.Analyzer.Tests;
 
@@ -10,7 +9,7 @@ namespace FargateNetwork.Analyzer.Tests;
 /// <c>id</c>/<c>arn</c> are unknown. Update mode (a stack export, everything deployed): inputs for <c>Analyze</c>, the
 /// recorded outputs with their property dependencies for <c>AnalyzeStack</c>. Secrets use the signature wrapper.
 /// </summary>
-public static class CorpusWire
+internal static class CorpusWire
 {
     public static IReadOnlyList<AnalyzeRequest> AnalyzeRequests(IReadOnlyList<StackResource> resources) =>
         resources.Select(r => new AnalyzeRequest

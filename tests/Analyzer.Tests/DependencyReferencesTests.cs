@@ -1,4 +1,4 @@
-using FargateNetwork.Policies.Stack;
+using FargateNetwork.Policies.Pack;
 
 namespace FargateNetwork.Analyzer.Tests;
 
@@ -107,7 +107,7 @@ public sealed class DependencyReferencesTests
     {
         var tags = Obj(("Name", new StringValue("x")));
         var properties = Obj(("tags", tags), ("vpcId", new StringValue("vpc-1")));
-        var resolved = DependencyReferences.Resolve(properties, new Dictionary<string, IReadOnlyList<string>> { ["tags"] = [Vpc], ["vpcId"] = [Vpc] });
+        var resolved = FargatePack.References.Resolve(properties, new Dictionary<string, IReadOnlyList<string>> { ["tags"] = [Vpc], ["vpcId"] = [Vpc] });
         Assert.Same(properties, resolved);
         Assert.Same(tags, resolved.Properties["tags"]);
     }
@@ -128,5 +128,5 @@ public sealed class DependencyReferencesTests
         new(properties.ToDictionary(p => p.Key, p => p.Value));
 
     private static IReadOnlyDictionary<string, PropertyValue> Resolve(ObjectValue properties, params (string Key, string[] Urns)[] dependencies) =>
-        DependencyReferences.Resolve(properties, dependencies.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)d.Urns)).Properties;
+        FargatePack.References.Resolve(properties, dependencies.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)d.Urns)).Properties;
 }

@@ -1,3 +1,4 @@
+using FargateNetwork.Policies.Pack;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using FargateNetwork.Tests.Shared;
@@ -49,7 +50,7 @@ public sealed class InteropTests
         Assert.Equal(Pack, (string)info["name"]!);
         Assert.True((bool)info["supportsConfig"]!);
         var policies = info["policies"]!.AsArray().Select(p => p!.AsObject()).ToList();
-        Assert.Equal(Policies.Pack.PolicyPack.Policies.Select(p => p.Name), policies.Select(p => (string)p["name"]!));
+        Assert.Equal(FargatePack.Policies.Select(p => p.Name), policies.Select(p => (string)p["name"]!));
         Assert.All(policies, p => Assert.InRange((int)p["enforcementLevel"]!, 0, 1));
         Assert.All(policies, p => Assert.All(p["configSchema"]!.AsObject(), property => Assert.IsType<JsonObject>(property.Value)));
     }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using FargateNetwork.Pack.Analyzer.Protocol;
+using StackRules.Host.Analyzer.Protocol;
 using FargateNetwork.Tests.Shared;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -11,7 +11,7 @@ namespace FargateNetwork.Analyzer.Tests;
 /// <c>interop/engine.js</c> builds them: <c>{"$ref": name}</c> becomes the unknown sentinel plus a property dependency
 /// on that resource's URN, <c>{"$secret": v}</c> a secret wrapper; outputs add unknown <c>id</c> and <c>arn</c>.
 /// </summary>
-public sealed class PreviewFixture
+internal sealed class PreviewFixture
 {
     public const string Unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     public const string Signature = "4dabf18193072939515e22adb298388d";

@@ -1,9 +1,8 @@
-using FargateNetwork.Pack.Analyzer;
-using FargateNetwork.Policies.Stack;
+using StackRules.Host.Analyzer;
 using Google.Protobuf.WellKnownTypes;
-using BoolValue = FargateNetwork.Policies.Stack.BoolValue;
-using NullValue = FargateNetwork.Policies.Stack.NullValue;
-using StringValue = FargateNetwork.Policies.Stack.StringValue;
+using BoolValue = StackRules.BoolValue;
+using NullValue = StackRules.NullValue;
+using StringValue = StackRules.StringValue;
 
 namespace FargateNetwork.Analyzer.Tests;
 

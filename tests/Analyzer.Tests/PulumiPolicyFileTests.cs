@@ -30,8 +30,8 @@ public sealed class PulumiPolicyFileTests
         string Get(string key) => ((YamlScalarNode)root.Children[new YamlScalarNode(key)]).Value ?? "";
         Assert.Equal("fargate-network", Get("runtime"));
         Assert.DoesNotContain(Get("runtime"), Languages);
-        Assert.Equal(PolicyPack.PackName, Get("name"));
-        Assert.Equal(PolicyPack.PackVersion, Get("version"));
+        Assert.Equal(FargatePack.PackName, Get("name"));
+        Assert.Equal(FargatePack.PackVersion, Get("version"));
         Assert.NotEmpty(Get("description"));
         if (folder.StartsWith("artifacts", StringComparison.Ordinal))
         {

@@ -1,13 +1,13 @@
+using FargateNetwork.Policies.Pack;
 using System.Globalization;
 using System.Text;
-using FargateNetwork.Pack.Analyzer;
-using FargateNetwork.Pack.Analyzer.Protocol;
-using FargateNetwork.Policies.Stack;
+using StackRules.Host.Analyzer;
+using StackRules.Host.Analyzer.Protocol;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using BoolValue = FargateNetwork.Policies.Stack.BoolValue;
-using NullValue = FargateNetwork.Policies.Stack.NullValue;
-using StringValue = FargateNetwork.Policies.Stack.StringValue;
+using BoolValue = StackRules.BoolValue;
+using NullValue = StackRules.NullValue;
+using StringValue = StackRules.StringValue;
 
 namespace FargateNetwork.Analyzer.Tests;
 
@@ -28,7 +28,7 @@ public sealed class StackRequestDecoderTests
         for (var i = 0; i < 400; i++)
         {
             var request = RandomRequest(random);
-            AssertSame(Expected(request), StackRequestDecoder.Decode(request.ToByteArray()));
+            AssertSame(Expected(request), StackRequestDecoder.Decode(request.ToByteArray(), FargatePack.References));
         }
     }
 
@@ -49,7 +49,7 @@ public sealed class StackRequestDecoderTests
             output.WriteBytes(ByteString.CopyFrom(body));
             output.Flush();
             var bytes = wire.ToArray();
-            AssertSame(Expected(AnalyzeStackRequest.Parser.ParseFrom(bytes)), StackRequestDecoder.Decode(bytes));
+            AssertSame(Expected(AnalyzeStackRequest.Parser.ParseFrom(bytes)), StackRequestDecoder.Decode(bytes, FargatePack.References));
         }
     }
 
@@ -87,7 +87,7 @@ public sealed class StackRequestDecoderTests
             List<StackResource>? decoded = null;
             try
             {
-                decoded = StackRequestDecoder.Decode(bytes);
+                decoded = StackRequestDecoder.Decode(bytes, FargatePack.References);
             }
             catch (InvalidDataException)
             {
@@ -106,8 +106,8 @@ public sealed class StackRequestDecoderTests
     [Fact]
     public void NestingIsLimitedWhileReading()
     {
-        Assert.Single(StackRequestDecoder.Decode(Nested(StackRequestDecoder.MaxPropertyDepth - 1).ToByteArray()));
-        var e = Assert.Throws<InvalidDataException>(() => StackRequestDecoder.Decode(Nested(StackRequestDecoder.MaxPropertyDepth + 1).ToByteArray()));
+        Assert.Single(StackRequestDecoder.Decode(Nested(StackRequestDecoder.MaxPropertyDepth - 1).ToByteArray(), FargatePack.References));
+        var e = Assert.Throws<InvalidDataException>(() => StackRequestDecoder.Decode(Nested(StackRequestDecoder.MaxPropertyDepth + 1).ToByteArray(), FargatePack.References));
         Assert.Contains("nested more than 512", e.Message, StringComparison.Ordinal);
     }
 
@@ -130,7 +130,7 @@ public sealed class StackRequestDecoderTests
         return request;
     }
 
-    private static List<StackResource> Expected(AnalyzeStackRequest request) => request.Resources.Select(AnalyzerService.StackResourceOf).ToList();
+    private static List<StackResource> Expected(AnalyzeStackRequest request) => request.Resources.Select(r => AnalyzerService.StackResourceOf(r, FargatePack.References)).ToList();
 
     private static void AssertSame(List<StackResource> expected, List<StackResource> actual)
     {

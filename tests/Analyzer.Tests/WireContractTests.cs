@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using FargateNetwork.Pack.Analyzer.Protocol;
+using StackRules.Host.Analyzer.Protocol;
 using FargateNetwork.Tests.Shared;
 using Google.Protobuf.Reflection;
 

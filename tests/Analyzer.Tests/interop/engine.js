@@ -202,13 +202,21 @@ async function preview(exe, stack, { without = [], mode = 'executable', config =
 
     result.analyze = [];
     result.remediations = 0;
+    result.remediated = [];
     for (const r of resources) {
       const a = new m.pb.AnalyzeRequest();
       a.setType(r.type); a.setName(r.name); a.setUrn(r.urn); a.setProperties(toStruct(m, r.inputs));
       const options = new m.pb.AnalyzerResourceOptions();
       options.setCustomtimeouts(new m.pb.AnalyzerResourceOptions.CustomTimeouts());
       a.setOptions(options);
-      result.remediations += (await call(client, 'remediate', a)).getRemediationsList().length;
+      // As the engine does: each remediation's properties replace the inputs before Analyze sees them.
+      const remediated = (await call(client, 'remediate', a)).getRemediationsList();
+      result.remediations += remediated.length;
+      for (const rem of remediated) {
+        const properties = rem.getProperties().toJavaScript();
+        result.remediated.push({ urn: r.urn, policyName: rem.getPolicyname(), policyPackName: rem.getPolicypackname(), properties });
+        a.setProperties(toStruct(m, properties));
+      }
       result.analyze.push(...diagnostics(await call(client, 'analyze', a)));
     }
 

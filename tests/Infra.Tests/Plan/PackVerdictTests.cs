@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FargateNetwork.Policies.Contract;
-using FargateNetwork.Policies.Inputs;
+using StackRules;
+using StackRules.Inputs;
 using FargateNetwork.Policies.Pack;
 using FsCheck;
 using FsCheck.Fluent;
@@ -65,8 +66,8 @@ public class PackVerdictTests
         var cannotStart = privateEndpoints && (image != RegionalImage || secret == RemoteSecret);
         if (result.ExitCode == 0)
         {
-            var resources = StackInput.Parse(result.Stdout, "compiled", "compiled").Resources;
-            var mandatory = PolicyPack.Create(null).Evaluate(resources).Violations.Count(v => v.Level == EnforcementLevel.Mandatory);
+            var resources = StackInput.Parse(result.Stdout, "compiled", "compiled", FargatePack.References).Resources;
+            var mandatory = FargatePack.Create(null).Evaluate(resources).Violations.Count(v => v.Level == EnforcementLevel.Mandatory);
             return (!cannotStart && mandatory == 0).Label($"compiled with {mandatory} mandatory violation(s); cannot start: {cannotStart}");
         }
 

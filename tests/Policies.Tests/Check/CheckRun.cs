@@ -1,6 +1,7 @@
+using FargateNetwork.Policies.Pack;
 using System.Text;
 using System.Text.Json;
-using FargateNetwork.Pack.Check;
+using StackRules.Host.Check;
 
 namespace FargateNetwork.Policies.Tests.Check;
 
@@ -14,7 +15,7 @@ internal sealed record CheckRun(int Exit, string Stdout, string Stderr)
     {
         using var stdout = new MemoryStream();
         var stderr = new StringWriter();
-        var exit = CheckCommand.Run(args, new StringReader(stdin ?? string.Empty), stdout, stderr);
+        var exit = CheckCommand.Run(FargatePack.Definition, args, new StringReader(stdin ?? string.Empty), stdout, stderr);
         return new CheckRun(exit, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 

@@ -1,3 +1,4 @@
+using FargateNetwork.Policies.Pack;
 namespace FargateNetwork.Policies.Tests.Check;
 
 /// <summary>Usage, config and bad-input handling of <c>check</c>: exit 2 with one line naming the file.</summary>
@@ -65,7 +66,7 @@ public class CommandLineTests : IDisposable
         var run = CheckRun.Of(args);
         Assert.Equal(0, run.Exit);
         Assert.Equal(string.Empty, run.Stderr);
-        Assert.Equal($"fargate-network {FargateNetwork.Policies.Pack.PolicyPack.PackVersion}{Environment.NewLine}", run.Stdout);
+        Assert.Equal($"fargate-network {FargatePack.PackVersion}{Environment.NewLine}", run.Stdout);
     }
 
     [Fact]

@@ -74,12 +74,12 @@ public class OutputFormatTests
         var run = Assert.Single(root.GetProperty("runs").EnumerateArray());
         var driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("fargate-network", driver.GetProperty("name").GetString());
-        Assert.Equal(PolicyPack.PackVersion, driver.GetProperty("version").GetString());
+        Assert.Equal(FargatePack.PackVersion, driver.GetProperty("version").GetString());
         Assert.StartsWith("https://", driver.GetProperty("informationUri").GetString(), StringComparison.Ordinal);
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(PolicyPack.Policies.Select(p => p.Name), rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(FargatePack.Policies.Select(p => p.Name), rules.Select(r => r.GetProperty("id").GetString()));
         Assert.Equal(
-            PolicyPack.Policies.Select(p => p.DefaultLevel == EnforcementLevel.Mandatory ? "error" : "warning"),
+            FargatePack.Policies.Select(p => p.EnforcementLevel == EnforcementLevel.Mandatory ? "error" : "warning"),
             rules.Select(r => r.GetProperty("defaultConfiguration").GetProperty("level").GetString()));
         Assert.All(rules, r => Assert.NotEmpty(r.GetProperty("fullDescription").GetProperty("text").GetString()!));
         var results = run.GetProperty("results").EnumerateArray().ToList();
@@ -110,7 +110,7 @@ public class OutputFormatTests
     [InlineData("my stack.json", "my%20stack.json")]
     [InlineData("<stdin>", "stdin")]
     public void SarifArtifactUrisAreUriReferences(string file, string uri) =>
-        Assert.Equal(uri, FargateNetwork.Policies.Report.SarifReport.ArtifactUri(file));
+        Assert.Equal(uri, StackRules.Reports.SarifReport.ArtifactUri(file));
 
     [Fact]
     public void AnAdvisoryViolationIsAWarningAndExitsZero()

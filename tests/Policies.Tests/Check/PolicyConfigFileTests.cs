@@ -1,5 +1,5 @@
 using FargateNetwork.Policies.Contract;
-using FargateNetwork.Policies.Inputs;
+using StackRules.Inputs;
 using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Report;
 
@@ -53,7 +53,7 @@ public sealed class PolicyConfigFileTests : IDisposable
     {
         File.WriteAllText(path, "{ // levels\n \"all\": \"advisory\", \"image-pulls-through-nat\": {\"pullsPerDay\": 7,},}");
         var config = PolicyConfigFile.Read(path);
-        Assert.Equal(7, PolicyPack.Create(config).SettingsOf("image-pulls-through-nat").Number("pullsPerDay", -1));
-        Assert.Equal(EnforcementLevel.Advisory, PolicyPack.Create(config).SettingsOf("nat-gateway-in-public-subnet").Level);
+        Assert.Equal(7, FargatePack.Create(config).SettingsOf("image-pulls-through-nat").Number("pullsPerDay", -1));
+        Assert.Equal(EnforcementLevel.Advisory, FargatePack.Create(config).SettingsOf("nat-gateway-in-public-subnet").Level);
     }
 }

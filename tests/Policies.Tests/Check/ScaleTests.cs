@@ -1,3 +1,4 @@
+using FargateNetwork.Policies.Pack;
 using System.Text;
 
 namespace FargateNetwork.Policies.Tests.Check;
@@ -24,7 +25,7 @@ public class ScaleTests
     [Fact]
     public void TenThousandUnrelatedResourcesPass()
     {
-        var input = FargateNetwork.Policies.Inputs.StackInput.Parse(Template(10_000), "big.yaml", "big.yaml");
+        var input = StackRules.Inputs.StackInput.Parse(Template(10_000), "big.yaml", "big.yaml", FargatePack.References);
         Assert.Equal(10_000, input.Resources.Count);
         var run = CheckRun.InProcess(Template(10_000), "--format", "json", "-");
         Assert.Equal(0, run.Exit);

@@ -1,8 +1,9 @@
+using StackRules.Reports;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using System.Text;
-using FargateNetwork.Pack.Check;
-using FargateNetwork.Policies.Inputs;
+using StackRules.Host.Check;
+using StackRules.Inputs;
 using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Report;
 using YamlDotNet.RepresentationModel;
@@ -20,7 +21,7 @@ public class SecretLeafTests
 {
     private const string Replacement = "replaced-leaf-value";
 
-    private static readonly PolicyPack Pack = PolicyPack.Create(null);
+    private static readonly FargatePack Pack = FargatePack.Create(null);
 
     [Theory]
     [InlineData("broken-template.yaml")]
@@ -108,7 +109,7 @@ public class SecretLeafTests
     [Fact]
     public void ASecretRouteDestinationIsNotStatedInAMessage()
     {
-        var printed = Outputs(StackInput.Load(CheckRun.Fixture("secret-values.yaml"), TextReader.Null));
+        var printed = Outputs(StackInput.Load(CheckRun.Fixture("secret-values.yaml"), TextReader.Null, FargatePack.References));
         Assert.Contains("sends [secret] to internet gateway igw", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("public-route-table sends 0.0.0.0/0", printed, StringComparison.Ordinal);
     }
@@ -116,18 +117,21 @@ public class SecretLeafTests
     /// <summary>Every output of checking <paramref name="input"/>, concatenated.</summary>
     private static string Outputs(StackInput input)
     {
-        var evaluation = Pack.Evaluate(input.Resources);
-        var checks = new[] { new StackCheck(input.DisplayName, evaluation) };
+        var pack = FargatePack.Definition;
+        var options = new ReportOptions(new Dictionary<string, string?> { [NetworkReport.ReportOption] = null, [NetworkReport.AllDestinationsOption] = null });
+        var evaluation = pack.Defaults().Evaluate(input.Resources);
+        var checks = new[] { new StackCheck(input.DisplayName, evaluation.Violations) { Data = pack.Report!.Build(evaluation, options) } };
         var all = new StringBuilder();
         using (var text = new StringWriter(all))
         {
-            TextReport.Write(text, checks, report: true);
+            TextReport.Write(text, checks, pack.Report, options);
+            MarkdownReport.Write(text, checks, pack.Report, options);
         }
 
         using var json = new MemoryStream();
-        JsonReport.Write(json, checks);
+        JsonReport.Write(json, checks, pack.Report, options);
         using var sarif = new MemoryStream();
-        SarifReport.Write(sarif, checks);
+        SarifReport.Write(sarif, checks, pack, options);
         all.Append(Encoding.UTF8.GetString(json.ToArray())).Append(Encoding.UTF8.GetString(sarif.ToArray()));
         foreach (var violation in evaluation.Violations)
         {
@@ -137,7 +141,7 @@ public class SecretLeafTests
         return all.ToString();
     }
 
-    private static StackInput Read(string text, string name) => StackInput.Parse(text, name, name);
+    private static StackInput Read(string text, string name) => StackInput.Parse(text, name, name, FargatePack.References);
 
     /// <summary>The leaf's plaintext, and the text derived from it, printed with the leaf secret but not without its value.</summary>
     private static IEnumerable<string> Leaks(string plain, string secretInput, Func<string> replacedInput, string fixture)

@@ -1,5 +1,5 @@
-using FargateNetwork.Policies.Inputs;
-using FargateNetwork.Policies.Stack;
+using FargateNetwork.Policies.Pack;
+using StackRules.Inputs;
 using FargateNetwork.Tests.Shared;
 
 namespace FargateNetwork.Policies.Tests.Corpus;
@@ -46,21 +46,21 @@ public sealed record CorpusCase(
     public string TemplateText => File.ReadAllText(TemplatePath);
 
     /// <summary>The template as the reader sees it before deployment (references, unknown config and invokes).</summary>
-    public IReadOnlyList<StackResource> Template() => StackInput.Parse(TemplateText, TemplatePath, Name + ".yaml").Resources;
+    public IReadOnlyList<StackResource> Template() => StackInput.Parse(TemplateText, TemplatePath, Name + ".yaml", FargatePack.References).Resources;
 
     /// <summary>The export form as generated now from the template and <see cref="Deployed"/>.</summary>
     public string GenerateExport()
     {
-        var deployed = StackInput.Parse(DeployedTemplate.Resolve(TemplateText, Deployed), TemplatePath, Name + ".yaml").Resources;
+        var deployed = StackInput.Parse(DeployedTemplate.Resolve(TemplateText, Deployed), TemplatePath, Name + ".yaml", FargatePack.References).Resources;
         return StackExportWriter.Write(deployed, Region);
     }
 
     /// <summary>The committed export form (<c>Corpus/Exports/NAME.json</c>).</summary>
-    public IReadOnlyList<StackResource> Export() => StackInput.Parse(File.ReadAllText(ExportPath), ExportPath, Name + ".json").Resources;
+    public IReadOnlyList<StackResource> Export() => StackInput.Parse(File.ReadAllText(ExportPath), ExportPath, Name + ".json", FargatePack.References).Resources;
 
     /// <summary>The <c>pulumi preview --json --show-sames</c> form of the deployed stack (derived from the export).</summary>
     public IReadOnlyList<StackResource> Preview() =>
-        StackInput.Parse(PreviewWriter.FromExport(File.ReadAllText(ExportPath)), ExportPath, Name + ".preview.json").Resources;
+        StackInput.Parse(PreviewWriter.FromExport(File.ReadAllText(ExportPath)), ExportPath, Name + ".preview.json", FargatePack.References).Resources;
 
     public IReadOnlyList<StackResource> Form(string form) => form switch
     {

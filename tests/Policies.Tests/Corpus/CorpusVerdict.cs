@@ -1,15 +1,14 @@
 using System.Text.Json.Nodes;
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
-using FargateNetwork.Policies.Stack;
 
 namespace FargateNetwork.Policies.Tests.Corpus;
 
 /// <summary>A verdict: the set of (policy, resource logical name, level) the pack reports on a stack.</summary>
 public static class CorpusVerdict
 {
-    public static PolicyPack Pack(CorpusCase c) =>
-        PolicyPack.Create(c.Config is null ? null : (JsonObject)JsonNode.Parse(c.Config)!);
+    public static FargatePack Pack(CorpusCase c) =>
+        FargatePack.Create(c.Config is null ? null : (JsonObject)JsonNode.Parse(c.Config)!);
 
     public static IReadOnlyList<Violation> Violations(CorpusCase c, IReadOnlyList<StackResource> resources) =>
         Pack(c).Evaluate(resources).Violations;

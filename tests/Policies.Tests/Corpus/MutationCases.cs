@@ -1,4 +1,3 @@
-using FargateNetwork.Policies.Stack;
 using FargateNetwork.Policies.Tests.Corpus.Mutation;
 
 namespace FargateNetwork.Policies.Tests.Corpus;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FargateNetwork.Policies.Inputs;
+using StackRules.Inputs;
 
 namespace FargateNetwork.Policies.Tests.Corpus;
 

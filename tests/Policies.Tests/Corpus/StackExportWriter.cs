@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FargateNetwork.Policies.Inputs;
+using StackRules.Inputs;
 using FargateNetwork.Policies.Model;
-using FargateNetwork.Policies.Stack;
 
 namespace FargateNetwork.Policies.Tests.Corpus;
 

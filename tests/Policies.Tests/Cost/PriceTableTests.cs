@@ -1,5 +1,5 @@
 using FargateNetwork.Policies.Cost;
-using FargateNetwork.Policies.Inputs;
+using StackRules.Inputs;
 using FargateNetwork.Policies.Pack;
 
 namespace FargateNetwork.Policies.Tests.Cost;

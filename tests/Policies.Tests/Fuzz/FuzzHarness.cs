@@ -1,7 +1,7 @@
+using FargateNetwork.Policies.Pack;
 using System.Security.Cryptography;
 using System.Text;
-using FargateNetwork.Policies.Inputs;
-using FargateNetwork.Policies.Stack;
+using StackRules.Inputs;
 using FargateNetwork.Policies.Tests.Check;
 using FargateNetwork.Tests.Shared;
 
@@ -86,7 +86,7 @@ internal static class FuzzHarness
         StackInput stack;
         try
         {
-            stack = StackInput.Parse(input, "fuzz", "fuzz");
+            stack = StackInput.Parse(input, "fuzz", "fuzz", FargatePack.References);
         }
         catch (InputException)
         {

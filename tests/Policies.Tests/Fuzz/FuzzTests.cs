@@ -1,4 +1,4 @@
-using FargateNetwork.Pack.Check;
+using StackRules.Host.Check;
 using FargateNetwork.Policies.Tests.Check;
 
 namespace FargateNetwork.Policies.Tests.Fuzz;

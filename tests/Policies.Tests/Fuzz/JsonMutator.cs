@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using FargateNetwork.Policies.Inputs;
+using StackRules.Inputs;
 
 namespace FargateNetwork.Policies.Tests.Fuzz;
 

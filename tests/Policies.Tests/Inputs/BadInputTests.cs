@@ -1,4 +1,5 @@
-using FargateNetwork.Policies.Inputs;
+using FargateNetwork.Policies.Pack;
+using StackRules.Inputs;
 
 namespace FargateNetwork.Policies.Tests.Inputs;
 
@@ -33,7 +34,7 @@ public class BadInputTests
     [MemberData(nameof(Broken))]
     public void BrokenInputGivesOneLineNamingTheFile(string label, string text, string expected)
     {
-        var e = Assert.Throws<InputException>(() => StackInput.Parse(text, "bad.yaml", "bad.yaml"));
+        var e = Assert.Throws<InputException>(() => StackInput.Parse(text, "bad.yaml", "bad.yaml", FargatePack.References));
         Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
         Assert.NotEmpty(label);
@@ -42,7 +43,7 @@ public class BadInputTests
     [Fact]
     public void AMissingFileIsNamed()
     {
-        var e = Assert.Throws<InputException>(() => StackInput.Load("/nonexistent/stack.json", TextReader.Null));
+        var e = Assert.Throws<InputException>(() => StackInput.Load("/nonexistent/stack.json", TextReader.Null, FargatePack.References));
         Assert.Equal("/nonexistent/stack.json: cannot read: no such file", e.Message);
     }
 
@@ -52,7 +53,7 @@ public class BadInputTests
         var dir = Directory.CreateTempSubdirectory("check-dir-").FullName;
         try
         {
-            var e = Assert.Throws<InputException>(() => StackInput.Load(dir, TextReader.Null));
+            var e = Assert.Throws<InputException>(() => StackInput.Load(dir, TextReader.Null, FargatePack.References));
             Assert.Equal($"{dir}: is a directory: give a template, stack export or preview JSON file", e.Message);
         }
         finally
@@ -64,9 +65,9 @@ public class BadInputTests
     [Fact]
     public void StandardInputIsNamedStdin()
     {
-        var e = Assert.Throws<InputException>(() => StackInput.Load("-", new StringReader("")));
+        var e = Assert.Throws<InputException>(() => StackInput.Load("-", new StringReader(""), FargatePack.References));
         Assert.StartsWith("<stdin>: empty file", e.Message, StringComparison.Ordinal);
-        var ok = StackInput.Load("-", new StringReader("resources:\n  vpc:\n    type: aws:ec2:Vpc\n"));
+        var ok = StackInput.Load("-", new StringReader("resources:\n  vpc:\n    type: aws:ec2:Vpc\n"), FargatePack.References);
         Assert.Equal("<stdin>", ok.DisplayName);
         Assert.Single(ok.Resources);
     }
@@ -74,7 +75,7 @@ public class BadInputTests
     [Fact]
     public void AYamlFlowMappingIsNotMistakenForBrokenJson()
     {
-        var input = StackInput.Parse("{resources: {vpc: {type: aws:ec2:Vpc}}}", "flow.yaml", "flow.yaml");
+        var input = StackInput.Parse("{resources: {vpc: {type: aws:ec2:Vpc}}}", "flow.yaml", "flow.yaml", FargatePack.References);
         Assert.Equal(InputFormat.Template, input.Format);
         Assert.Single(input.Resources);
     }
@@ -85,7 +86,7 @@ public class BadInputTests
         var input = StackInput.Parse("""
             {"deployment": {"resources": [{"urn": "urn:pulumi:s::p::aws:ec2/vpc:Vpc::v", "inputs": {"x":
               {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "plaintext": "not-json-TOPSECRET"}}}]}}
-            """, "s.json", "s.json");
-        Assert.Equal(new FargateNetwork.Policies.Stack.SecretValue(FargateNetwork.Policies.Stack.UnknownValue.Instance), input.Resources[0].Inputs.Properties["x"]);
+            """, "s.json", "s.json", FargatePack.References);
+        Assert.Equal(new StackRules.SecretValue(StackRules.UnknownValue.Instance), input.Resources[0].Inputs.Properties["x"]);
     }
 }

@@ -1,6 +1,7 @@
+using FargateNetwork.Policies.Pack;
 using System.Text;
 using System.Text.Json;
-using FargateNetwork.Policies.Inputs;
+using StackRules.Inputs;
 
 namespace FargateNetwork.Policies.Tests.Inputs;
 
@@ -11,7 +12,7 @@ namespace FargateNetwork.Policies.Tests.Inputs;
 public class HostileInputTests
 {
     private static InputException Refused(string text, string name = "bad.yaml") =>
-        Assert.Throws<InputException>(() => StackInput.Parse(text, name, name));
+        Assert.Throws<InputException>(() => StackInput.Parse(text, name, name, FargatePack.References));
 
     private static void OneLine(InputException e, string file = "bad.yaml")
     {
@@ -151,7 +152,7 @@ public class HostileInputTests
                 file.SetLength(InputLimits.MaxInputBytes + 1);
             }
 
-            var e = Assert.Throws<InputException>(() => StackInput.Load(path, TextReader.Null));
+            var e = Assert.Throws<InputException>(() => StackInput.Load(path, TextReader.Null, FargatePack.References));
             Assert.Equal($"{path}: larger than 128 MiB, the most the check reads from one input; check a smaller stack or split the file", e.Message);
         }
         finally
@@ -163,7 +164,7 @@ public class HostileInputTests
     [Fact]
     public void ADeviceWithoutEndIsRefusedAtOnce()
     {
-        var e = Assert.Throws<InputException>(() => StackInput.Load("/dev/zero", TextReader.Null));
+        var e = Assert.Throws<InputException>(() => StackInput.Load("/dev/zero", TextReader.Null, FargatePack.References));
         Assert.Equal("/dev/zero: a NUL byte at offset 0: not a YAML or JSON text file", e.Message);
     }
 

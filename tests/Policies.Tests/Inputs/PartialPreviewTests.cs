@@ -1,5 +1,6 @@
+using FargateNetwork.Policies.Pack;
 using System.Text.Json.Nodes;
-using FargateNetwork.Policies.Inputs;
+using StackRules.Inputs;
 using FargateNetwork.Policies.Tests.Check;
 
 namespace FargateNetwork.Policies.Tests.Inputs;
@@ -28,7 +29,7 @@ public class PartialPreviewTests
     public void APreviewWithoutItsUnchangedResourcesIsRefusedWithTheFix()
     {
         var text = WithoutSames();
-        var e = Assert.Throws<InputException>(() => StackInput.Parse(text, "p.json", "p.json"));
+        var e = Assert.Throws<InputException>(() => StackInput.Parse(text, "p.json", "p.json", FargatePack.References));
         Assert.StartsWith("p.json: a partial preview: ", e.Message, StringComparison.Ordinal);
         Assert.Contains("which no step lists", e.Message, StringComparison.Ordinal);
         Assert.EndsWith("run `pulumi preview --json --show-sames` so the whole stack is checked", e.Message, StringComparison.Ordinal);
@@ -57,7 +58,7 @@ public class PartialPreviewTests
             {"steps": [{"op": "update", "urn": "urn:pulumi:dev::p::aws:ec2/routeTable:RouteTable::r",
               "newState": {"type": "aws:ec2/routeTable:RouteTable", "dependencies": ["{{{Subnet}}}"]}}]}
             """;
-        var e = Assert.Throws<InputException>(() => StackInput.Parse(text, "p.json", "p.json"));
+        var e = Assert.Throws<InputException>(() => StackInput.Parse(text, "p.json", "p.json", FargatePack.References));
         Assert.Contains($"r depends on a ({Subnet})", e.Message, StringComparison.Ordinal);
     }
 

@@ -1,16 +1,16 @@
-using FargateNetwork.Policies.Inputs;
-using FargateNetwork.Policies.Stack;
+using FargateNetwork.Policies.Pack;
+using StackRules.Inputs;
 
 namespace FargateNetwork.Policies.Tests.Inputs;
 
 /// <summary>Reads inline documents and fixtures, and finds resources and properties in the result.</summary>
 internal static class Read
 {
-    public static StackInput Text(string text, string name = "inline.yaml") => StackInput.Parse(text, name, name);
+    public static StackInput Text(string text, string name = "inline.yaml") => StackInput.Parse(text, name, name, FargatePack.References);
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "inputs", name);
 
-    public static StackInput File(string name) => StackInput.Load(Fixture(name), TextReader.Null);
+    public static StackInput File(string name) => StackInput.Load(Fixture(name), TextReader.Null, FargatePack.References);
 
     public static StackResource Resource(this StackInput input, string name) => input.Resources.Single(r => r.Name == name);
 

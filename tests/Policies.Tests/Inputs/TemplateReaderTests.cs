@@ -1,5 +1,4 @@
-using FargateNetwork.Policies.Inputs;
-using FargateNetwork.Policies.Stack;
+using StackRules.Inputs;
 
 namespace FargateNetwork.Policies.Tests.Inputs;
 

@@ -1,4 +1,5 @@
-using FargateNetwork.Policies.Inputs;
+using FargateNetwork.Policies.Pack;
+using StackRules.Inputs;
 
 namespace FargateNetwork.Policies.Tests.Inputs;
 
@@ -19,7 +20,7 @@ public class TruncatedInputTests
         {
             try
             {
-                StackInput.Parse(text[..length], "cut", "cut");
+                StackInput.Parse(text[..length], "cut", "cut", FargatePack.References);
             }
             catch (InputException e)
             {

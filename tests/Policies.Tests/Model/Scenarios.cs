@@ -1,4 +1,3 @@
-using FargateNetwork.Policies.Stack;
 using static FargateNetwork.Policies.Tests.Model.StackBuilder;
 
 namespace FargateNetwork.Policies.Tests.Model;

@@ -1,5 +1,4 @@
 using System.Collections;
-using FargateNetwork.Policies.Stack;
 
 namespace FargateNetwork.Policies.Tests.Model;
 

@@ -117,7 +117,7 @@ public class ReachabilityTests
     public void DefaultRouteTableResourceIsTheMainTable()
     {
         var b = Scenarios.PublicNatEgress().Remove("taskRtA").Remove("taskDefault").Remove("partner").Remove("taskRt");
-        b.Add("aws:ec2/defaultRouteTable:DefaultRouteTable", "main", ("defaultRouteTableId", new FargateNetwork.Policies.Stack.ReferenceValue(b["vpc"].Urn, "defaultRouteTableId")),
+        b.Add("aws:ec2/defaultRouteTable:DefaultRouteTable", "main", ("defaultRouteTableId", new StackRules.ReferenceValue(b["vpc"].Urn, "defaultRouteTableId")),
             ("routes", new[] { Obj(("cidrBlock", "0.0.0.0/0"), ("gatewayId", b.Ref("igw"))) }));
         Assert.Equal(PathKind.InternetGateway, Path(b, "taskA", Destination.Internet).Kind);
     }
@@ -142,7 +142,7 @@ public class ReachabilityTests
         var subnet = placement.Subnets.Single();
         Assert.Equal(PathKind.InternetGateway, analysis.Find(placement, subnet, Destination.Internet).Kind);
         Assert.Equal(PathKind.NatGateway, analysis.Find(placement, subnet, Destination.FixedEgress(Cidr.Parse("203.0.113.10/32"))).Kind);
-        Assert.Empty(PolicyPack.Create(null).Evaluate(resources).Violations);
+        Assert.Empty(FargatePack.Create(null).Evaluate(resources).Violations);
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public class ReachabilityTests
     [Fact]
     public void EvaluateReturnsARowPerTaskSubnetAndDestination()
     {
-        var evaluation = PolicyPack.Create(null).Evaluate(Scenarios.PublicNatEgress().Build());
+        var evaluation = FargatePack.Create(null).Evaluate(Scenarios.PublicNatEgress().Build());
         var rows = evaluation.Reachability;
         Assert.Equal(["ecr.api", "ecr.dkr", "s3", "logs", "secretsmanager", "ssm", "ecs", "ecs-agent", "ecs-telemetry", "internet", "203.0.113.10/32"], rows.Select(r => r.Destination));
         Assert.All(rows, r => Assert.Equal(("taskA", "ap-northeast-1a"), (r.SubnetName, r.AvailabilityZone)));

@@ -1,3 +1,4 @@
+using StackRules.Reports;
 using FargateNetwork.Policies.Report;
 using FargateNetwork.Policies.Tests.Check;
 using FargateNetwork.Tests.Shared;

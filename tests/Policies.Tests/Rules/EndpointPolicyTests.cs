@@ -1,4 +1,3 @@
-using FargateNetwork.Policies.Stack;
 using FargateNetwork.Policies.Tests.Model;
 using static FargateNetwork.Policies.Tests.Model.StackBuilder;
 
@@ -231,7 +230,7 @@ public class EndpointPolicyTests
         b.Set("ecr.dkr", "subnetIds", b.Refs("taskA"));
         Expect.Violations(b, (EveryAz, "ecr.dkr"));
         var violation = Expect.Evaluate(b).Violations.Single();
-        Assert.Equal(Contract.EnforcementLevel.Advisory, violation.Level);
+        Assert.Equal(EnforcementLevel.Advisory, violation.Level);
         Assert.Contains("ap-northeast-1c", violation.Message, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,5 @@
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
-using FargateNetwork.Policies.Stack;
 using FargateNetwork.Policies.Tests.Model;
 
 namespace FargateNetwork.Policies.Tests.Rules;
@@ -11,7 +10,7 @@ public static class Expect
     public static Evaluation Evaluate(StackBuilder b, string? config = null) => Evaluate(b.Build(), config);
 
     public static Evaluation Evaluate(IReadOnlyList<StackResource> resources, string? config = null) =>
-        PolicyPack.Create(config is null ? null : (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(config)!).Evaluate(resources);
+        FargatePack.Create(config is null ? null : (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(config)!).Evaluate(resources);
 
     public static void Violations(StackBuilder b, params (string Policy, string Resource)[] expected) => ViolationsWith(b, null, expected);
 

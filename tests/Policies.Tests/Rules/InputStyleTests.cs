@@ -1,5 +1,4 @@
 using FargateNetwork.Policies.Pack;
-using FargateNetwork.Policies.Stack;
 using FargateNetwork.Policies.Tests.Model;
 using static FargateNetwork.Policies.Tests.Model.StackBuilder;
 
@@ -24,7 +23,7 @@ public class InputStyleTests
     }
 
     private static HashSet<(string, string, string)> Violations(IReadOnlyList<StackResource> resources) =>
-        PolicyPack.Create(null).Evaluate(resources).Violations.Select(v => (v.Policy, v.Name, v.Message)).ToHashSet();
+        FargatePack.Create(null).Evaluate(resources).Violations.Select(v => (v.Policy, v.Name, v.Message)).ToHashSet();
 
     [Theory]
     [MemberData(nameof(Mutations))]
@@ -43,7 +42,7 @@ public class InputStyleTests
             .Select(r => r with { Type = r.Type.Split(':') is [var pkg, var module, var member] ? $"{pkg}:{module.Split('/')[0]}:{member}" : r.Type })
             .ToList();
         Assert.Contains(resources, r => r.Type == "aws:ec2:VpcEndpoint");
-        var violations = PolicyPack.Create(null).Evaluate(resources).Violations;
+        var violations = FargatePack.Create(null).Evaluate(resources).Violations;
         Assert.Equal(["private-fargate-subnet-endpoints"], violations.Select(v => v.Policy).Distinct());
     }
 

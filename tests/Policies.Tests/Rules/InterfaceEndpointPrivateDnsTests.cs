@@ -28,7 +28,7 @@ public class InterfaceEndpointPrivateDnsTests
         var b = WithNat(style).Set("ecr.dkr", "privateDnsEnabled", false);
         var evaluation = Expect.Mandatory(b);
         var advisory = Assert.Single(evaluation.Violations, v => v.Policy == PrivateDns);
-        Assert.Equal(Contract.EnforcementLevel.Advisory, advisory.Level);
+        Assert.Equal(EnforcementLevel.Advisory, advisory.Level);
         Assert.Equal("ecr.dkr", advisory.Name);
 
         // Two AZs at the Tokyo price of the price table: 2 × 730 h × $0.014.

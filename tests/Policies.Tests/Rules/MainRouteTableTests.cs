@@ -1,4 +1,3 @@
-using FargateNetwork.Policies.Stack;
 using FargateNetwork.Policies.Tests.Model;
 
 namespace FargateNetwork.Policies.Tests.Rules;
@@ -53,7 +52,7 @@ public class MainRouteTableTests
     public void WithoutTheRouteTheSubnetIsLocalOnly(string form)
     {
         var evaluation = Expect.Mandatory(PublicOnMainTable(form, withRoute: false), null, (Endpoints, "app"));
-        Assert.Contains(evaluation.Violations, v => v.Policy == PublicIp && v.Level == Contract.EnforcementLevel.Advisory);
+        Assert.Contains(evaluation.Violations, v => v.Policy == PublicIp && v.Level == EnforcementLevel.Advisory);
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using FargateNetwork.Policies.Pack;
-using FargateNetwork.Policies.Stack;
 using FargateNetwork.Policies.Tests.Model;
 using static FargateNetwork.Policies.Tests.Model.StackBuilder;
 
@@ -58,7 +57,7 @@ public class NoFalsePositiveTests
             Inputs = new ObjectValue(new Dictionary<string, PropertyValue>(r.Inputs.Properties) { ["subnetId"] = Unknown }),
             PropertyDependencies = new Dictionary<string, IReadOnlyList<string>> { ["subnetId"] = ["urn:pulumi:test::fargate::aws:ec2/subnet:Subnet::taskA"] },
         }).ToList();
-        var violations = PolicyPack.Create(null).Evaluate(resources).Violations;
+        var violations = FargatePack.Create(null).Evaluate(resources).Violations;
         Assert.Equal(2, violations.Count(v => v.Policy == "private-fargate-subnet-endpoints"));
     }
 

@@ -1,4 +1,3 @@
-using FargateNetwork.Policies.Stack;
 using FargateNetwork.Policies.Tests.Model;
 using static FargateNetwork.Policies.Tests.Model.StackBuilder;
 

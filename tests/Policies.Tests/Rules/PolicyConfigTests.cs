@@ -7,7 +7,7 @@ namespace FargateNetwork.Policies.Tests.Rules;
 
 public class PolicyConfigTests
 {
-    private static PolicyPack Create(string json) => PolicyPack.Create((JsonObject)JsonNode.Parse(json)!);
+    private static FargatePack Create(string json) => FargatePack.Create((JsonObject)JsonNode.Parse(json)!);
 
     [Fact]
     public void ThePackListsTheFourteenPoliciesOfTheContract()
@@ -20,10 +20,10 @@ public class PolicyConfigTests
                 "image-pulls-through-nat", "privatelink-nlb-covers-target-azs", "endpoint-service-restricts-consumers",
                 "awslogs-log-group-exists", "ecs-endpoint-policy-unsupported",
             ],
-            PolicyPack.Policies.Select(p => p.Name));
-        var advisory = PolicyPack.Policies.Where(p => p.DefaultLevel == EnforcementLevel.Advisory).Select(p => p.Name).ToHashSet();
+            FargatePack.Policies.Select(p => p.Name));
+        var advisory = FargatePack.Policies.Where(p => p.EnforcementLevel == EnforcementLevel.Advisory).Select(p => p.Name).ToHashSet();
         Assert.Equal(["awslogs-log-group-exists", "ecs-endpoint-policy-unsupported", "endpoint-in-every-task-az", "image-pulls-through-nat"], advisory.Order(StringComparer.Ordinal));
-        Assert.All(PolicyPack.Policies, p => Assert.Equal("object", p.ConfigSchema["type"]!.GetValue<string>()));
+        Assert.All(FargatePack.Policies, p => Assert.Equal("object", p.ConfigSchema["type"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class PolicyConfigTests
     [InlineData("""{"image-pulls-through-nat":{"pullsPerDay":-1}}""", "\"image-pulls-through-nat.pullsPerDay\" must be at least 0")]
     [InlineData("""{"image-pulls-through-nat":{"pulls":10}}""", "\"image-pulls-through-nat\" has no property \"pulls\"")]
     [InlineData("""{"fixed-egress-through-nat":{"fixedEgressCidrs":"203.0.113.10/32"}}""", "\"fixed-egress-through-nat.fixedEgressCidrs\" must be a list")]
-    [InlineData("""{"fixed-egress-through-nat":{"fixedEgressCidrs":["203.0.113.300/32"]}}""", "not an IPv4 CIDR block")]
+    [InlineData("""{"fixed-egress-through-nat":{"fixedEgressCidrs":["203.0.113.300/32"]}}""", "\"fixed-egress-through-nat.fixedEgressCidrs[0]\" is \"203.0.113.300/32\", which does not match the pattern")]
     [InlineData("""{"all":{"enforcementLevel":"advisory","pullsPerDay":1}}""", "\"all\" takes only \"enforcementLevel\"")]
     [InlineData("""{"awslogs-log-group-exists":42}""", "must be a level string")]
     public void InvalidConfigNamesThePolicyAndKey(string json, string expected)
@@ -60,18 +60,18 @@ public class PolicyConfigTests
     }
 
     [Fact]
-    public void RemediateCountsAsMandatoryAndEnvironmentsIsIgnored() =>
-        Assert.Equal(EnforcementLevel.Mandatory, Create("""{"environments":["prod"],"awslogs-log-group-exists":"remediate"}""").SettingsOf("awslogs-log-group-exists").Level);
+    public void RemediateIsALevelAndEnvironmentsIsIgnored() =>
+        Assert.Equal(EnforcementLevel.Remediate, Create("""{"environments":["prod"],"awslogs-log-group-exists":"remediate"}""").SettingsOf("awslogs-log-group-exists").Level);
 
     [Fact]
     public void SchemaDefaultsAreTheEffectiveProperties() =>
-        Assert.Equal(100, PolicyPack.Create(null).SettingsOf("image-pulls-through-nat").Number("pullsPerDay", -1));
+        Assert.Equal(100, FargatePack.Create(null).SettingsOf("image-pulls-through-nat").Number("pullsPerDay", -1));
 
     [Fact]
     public void AnalyzeResourceRunsOnlyResourceScopedPolicies()
     {
         var b = Scenarios.Ec2LaunchType().Set("ecs-agent", "policy", "{\"Statement\":[]}").Remove("ecr.api");
-        var pack = PolicyPack.Create(null);
+        var pack = FargatePack.Create(null);
         var endpoint = b.Build().Single(r => r.Name == "ecs-agent");
         Assert.Equal(["ecs-endpoint-policy-unsupported"], pack.AnalyzeResource(endpoint).Select(v => v.Policy));
         Assert.DoesNotContain(pack.AnalyzeStack(b.Build()), v => v.Policy == "ecs-endpoint-policy-unsupported");

@@ -1,5 +1,4 @@
 using FargateNetwork.Policies.Model;
-using FargateNetwork.Policies.Stack;
 using static FargateNetwork.Policies.Tests.Corpus.Mutation.StackEdit;
 
 namespace FargateNetwork.Policies.Tests.Corpus.Mutation;

@@ -1,5 +1,4 @@
 using FargateNetwork.Policies.Model;
-using FargateNetwork.Policies.Stack;
 
 namespace FargateNetwork.Policies.Tests.Corpus.Mutation;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FargateNetwork.Policies.Model;
-using FargateNetwork.Policies.Stack;
 using static FargateNetwork.Policies.Tests.Corpus.Mutation.StackEdit;
 
 namespace FargateNetwork.Policies.Tests.Corpus.Mutation;

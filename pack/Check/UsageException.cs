@@ -1,4 +1,0 @@
-namespace FargateNetwork.Pack.Check;
-
-/// <summary>A wrong command line: the message says what is wrong; the command prints the usage after it.</summary>
-public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,36 @@
+namespace StackRules;
+
+/// <summary>
+/// A model of the stack that several policies share, built once per evaluation on first use (a network graph, a
+/// reachability analysis...). A pack offers one as a static field; any policy, of that pack or of another, asks for
+/// it with <c>args.Use(extension)</c>.
+/// </summary>
+/// <typeparam name="T">The model's type.</typeparam>
+/// <param name="name">A name for messages.</param>
+/// <param name="build">Builds the model from the evaluation's resources and the pack's settings.</param>
+public sealed class StackExtension<T>(string name, Func<ExtensionContext, T> build)
+    where T : class
+{
+    /// <summary>The extension's name.</summary>
+    public string Name { get; } = name;
+
+    internal T Build(ExtensionContext context) => build(context);
+}
+
+/// <summary>What an extension is built from.</summary>
+public sealed class ExtensionContext
+{
+    private readonly Func<string, PolicySettings?> settings;
+
+    internal ExtensionContext(IReadOnlyList<StackResource> resources, Func<string, PolicySettings?> settings)
+    {
+        Resources = resources;
+        this.settings = settings;
+    }
+
+    /// <summary>The resources of the evaluation (one resource for a resource policy, every resource for a stack policy).</summary>
+    public IReadOnlyList<StackResource> Resources { get; }
+
+    /// <summary>The settings of the policy <paramref name="policy"/> of the pack being run, or null when the pack has no such policy.</summary>
+    public PolicySettings? SettingsOf(string policy) => settings(policy);
+}

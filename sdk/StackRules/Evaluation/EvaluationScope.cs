@@ -1,0 +1,123 @@
+using System.Globalization;
+
+namespace StackRules;
+
+/// <summary>
+/// One evaluation: its resources, their index by URN, the extensions built so far, and the secret screen. Not
+/// shared between calls.
+/// </summary>
+internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Func<string, PolicySettings?> settings)
+{
+    /// <summary>Secret texts shorter than this are not screened: "on", "1" or "a" would blank out ordinary words.</summary>
+    public const int MinScreenedLength = 4;
+
+    private readonly Dictionary<object, object> extensions = [];
+    private Dictionary<string, StackResource>? byUrn;
+    private List<string>? secrets;
+
+    public IReadOnlyList<StackResource> Resources => resources;
+
+    public PolicySettings? SettingsOf(string policy) => settings(policy);
+
+    public StackResource? Find(string urn)
+    {
+        if (byUrn is null)
+        {
+            byUrn = new Dictionary<string, StackResource>(StringComparer.Ordinal);
+            foreach (var r in resources)
+            {
+                byUrn.TryAdd(r.Urn, r);
+            }
+        }
+
+        return byUrn.GetValueOrDefault(urn);
+    }
+
+    /// <summary>A scope over one resource that shares nothing with this one (a resource policy in the offline check).</summary>
+    public EvaluationScope For(StackResource resource) => new([resource], settings);
+
+    public T Use<T>(StackExtension<T> extension)
+        where T : class
+    {
+        if (!extensions.TryGetValue(extension, out var built))
+        {
+            extensions[extension] = built = extension.Build(new ExtensionContext(resources, settings));
+        }
+
+        return (T)built;
+    }
+
+    /// <summary>
+    /// Replaces every secret text of the resources (inputs, outputs, provider properties) found in
+    /// <paramref name="text"/> with <c>[secret]</c>, longest first. The secrets are collected on the first call only.
+    /// </summary>
+    public string Screen(string text)
+    {
+        secrets ??= CollectSecrets();
+        foreach (var secret in secrets)
+        {
+            if (text.Contains(secret, StringComparison.Ordinal))
+            {
+                text = text.Replace(secret, "[secret]", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private List<string> CollectSecrets()
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in resources)
+        {
+            Walk(r.Inputs, false, found);
+            if (r.Outputs is { } outputs && !ReferenceEquals(outputs, r.Inputs))
+            {
+                Walk(outputs, false, found);
+            }
+
+            if (r.Provider is { } provider)
+            {
+                Walk(provider.Properties, false, found);
+            }
+        }
+
+        return found.Where(s => s.Length >= MinScreenedLength).OrderByDescending(s => s.Length).ToList();
+    }
+
+    private static void Walk(PropertyValue value, bool secret, HashSet<string> found)
+    {
+        // Iterative, so a deeply nested value cannot overflow the stack.
+        var pending = new Stack<(PropertyValue Value, bool Secret)>();
+        pending.Push((value, secret));
+        while (pending.TryPop(out var item))
+        {
+            switch (item.Value)
+            {
+                case SecretValue s:
+                    pending.Push((s.Inner, true));
+                    break;
+                case StringValue s when item.Secret:
+                    found.Add(s.Value);
+                    break;
+                case NumberValue n when item.Secret:
+                    found.Add(n.Value.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case ArrayValue a:
+                    foreach (var i in a.Items)
+                    {
+                        pending.Push((i, item.Secret));
+                    }
+
+                    break;
+                case ObjectValue o:
+                    foreach (var p in o.Properties.Values)
+                    {
+                        pending.Push((p, item.Secret));
+                    }
+
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+
+namespace StackRules.Inputs;
+
+/// <summary>
+/// One resource state object of Pulumi's JSON (<c>apitype.ResourceV3</c>: <c>urn</c>, <c>type</c>, <c>id</c>,
+/// <c>inputs</c>, <c>outputs</c>, <c>parent</c>, <c>propertyDependencies</c>), shared by the stack export and the
+/// preview readers. Errors name the JSON path of the offending key.
+/// </summary>
+internal static class StateResource
+{
+    public static StackResource Read(JsonElement state, string file, string where, string? fallbackUrn = null, StateValue.Dialect dialect = StateValue.Dialect.State)
+    {
+        if (state.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputException($"{file}: {where}: expected a resource object");
+        }
+
+        var urn = OptionalString(state, "urn", file, where) ?? fallbackUrn
+            ?? throw new InputException($"{file}: {where}: missing urn");
+        var type = OptionalString(state, "type", file, where) ?? TypeOf(urn)
+            ?? throw new InputException($"{file}: {where}: missing type");
+        var id = OptionalString(state, "id", file, where);
+        var parent = OptionalString(state, "parent", file, where);
+        return new StackResource(
+            urn,
+            type,
+            NameOf(urn),
+            Properties(state, "inputs", file, where, dialect),
+            string.IsNullOrEmpty(id) || id == StateValue.UnknownSentinel ? null : id,
+            string.IsNullOrEmpty(parent) ? null : parent,
+            Dependencies(state, file, where),
+            state.TryGetProperty("outputs", out _) ? Properties(state, "outputs", file, where, dialect) : null);
+    }
+
+    /// <summary>The name, the last <c>::</c> segment of the URN.</summary>
+    public static string NameOf(string urn)
+    {
+        var at = urn.LastIndexOf("::", StringComparison.Ordinal);
+        return at < 0 ? urn : urn[(at + 2)..];
+    }
+
+    private static string? TypeOf(string urn)
+    {
+        var parts = urn.Split("::");
+        if (parts.Length < 4)
+        {
+            return null;
+        }
+
+        var chain = parts[2];
+        var dollar = chain.LastIndexOf('$');
+        return dollar < 0 ? chain : chain[(dollar + 1)..];
+    }
+
+    private static string? OptionalString(JsonElement state, string key, string file, string where)
+    {
+        if (!state.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new InputException($"{file}: {where}.{key}: expected a string, found {Kind(value)}");
+    }
+
+    private static ObjectValue Properties(JsonElement state, string key, string file, string where, StateValue.Dialect dialect)
+    {
+        if (!state.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return ObjectValue.Empty;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputException($"{file}: {where}.{key}: expected an object, found {Kind(value)}");
+        }
+
+        try
+        {
+            return StateValue.ConvertObject(value, dialect);
+        }
+        catch (InputException e)
+        {
+            throw new InputException($"{file}: {where}.{key}: {e.Message}");
+        }
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>>? Dependencies(JsonElement state, string file, string where)
+    {
+        if (!state.TryGetProperty("propertyDependencies", out var deps) || deps.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (deps.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputException($"{file}: {where}.propertyDependencies: expected an object, found {Kind(deps)}");
+        }
+
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var property in deps.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (property.Value.ValueKind != JsonValueKind.Array || property.Value.EnumerateArray().Any(u => u.ValueKind != JsonValueKind.String))
+            {
+                throw new InputException($"{file}: {where}.propertyDependencies.{property.Name}: expected an array of URNs");
+            }
+
+            result[property.Name] = property.Value.EnumerateArray().Select(u => u.GetString()!).ToList();
+        }
+
+        return result;
+    }
+
+    public static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

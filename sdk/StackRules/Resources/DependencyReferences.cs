@@ -1,0 +1,214 @@
+namespace StackRules;
+
+/// <summary>
+/// In a preview, the ids that link resources (<c>vpcId</c>, <c>subnetIds</c>, <c>networkConfiguration.subnets</c>) are
+/// unknown; only <c>propertyDependencies</c> (top-level property → URNs) tells which resources they come from. This
+/// turns an unknown into a <see cref="ReferenceValue"/> when that is unambiguous:
+/// <list type="bullet">
+/// <item>a top-level unknown whose property holds ids or ARNs (its key names a resource type, or ends in Id, Ids, Arn,
+/// Arns) and depends on exactly one resource;</item>
+/// <item>a top-level list of N unknowns in such a property that depends on N resources of one type (<c>subnetIds</c>
+/// of two new subnets, <c>networkLoadBalancerArns</c>);</item>
+/// <item>an unknown, or a list of unknowns, under a key that names one kind of resource (<c>subnetId</c>,
+/// <c>subnets</c>, <c>securityGroupIds</c>...), when the property's dependencies of that type are exactly as many as
+/// the unknowns (a list of ids is a set, so the order does not matter).</item>
+/// </list>
+/// Anything else stays unknown, and the rules stay silent on it. The analyzer (Struct with propertyDependencies) and
+/// the preview-JSON reader both use this one resolver, so the offline check and <c>pulumi preview --policy-pack</c>
+/// see the same relations.
+/// </summary>
+public sealed class DependencyReferences(IReadOnlyDictionary<string, string> keyTypes)
+{
+    /// <summary>No keys: only the key-independent rules apply (a top-level id property depending on one resource).</summary>
+    public static readonly DependencyReferences None = new(new Dictionary<string, string>());
+
+    /// <summary>Keys that hold ids of one resource type, and that type (<see cref="PolicyPack.ReferenceKeys"/>).</summary>
+    public IReadOnlyDictionary<string, string> KeyTypes { get; } = keyTypes;
+
+    /// <summary>The type token of a URN: the part after the last <c>$</c> of its qualified type.</summary>
+    public static string TypeOfUrn(string urn)
+    {
+        var range = TypeRange(urn);
+        return range.Length == 0 ? "" : urn.Substring(range.Start, range.Length);
+    }
+
+    /// <summary>Whether the type token of <paramref name="urn"/> is <paramref name="type"/>, without splitting the URN.</summary>
+    public static bool UrnHasType(string urn, string type)
+    {
+        var range = TypeRange(urn);
+        return urn.AsSpan(range.Start, range.Length).SequenceEqual(type);
+    }
+
+    /// <summary>
+    /// Where the type token sits in a URN (<c>urn:pulumi:stack::project::qualified$type::name</c>): the third
+    /// <c>::</c>-separated part, after its last <c>$</c>; empty when the URN has fewer than four parts.
+    /// </summary>
+    private static (int Start, int Length) TypeRange(string urn)
+    {
+        var first = urn.IndexOf("::", StringComparison.Ordinal);
+        var second = first < 0 ? -1 : urn.IndexOf("::", first + 2, StringComparison.Ordinal);
+        var third = second < 0 ? -1 : urn.IndexOf("::", second + 2, StringComparison.Ordinal);
+        if (third < 0)
+        {
+            return (0, 0);
+        }
+
+        var start = second + 2;
+        var dollar = urn.AsSpan(start, third - start).LastIndexOf('$');
+        return dollar < 0 ? (start, third - start) : (start + dollar + 1, third - start - dollar - 1);
+    }
+
+    /// <summary>
+    /// Applies the rules above to a resource's properties. Linear in the size of the properties plus their
+    /// dependencies: each property's URNs are grouped by type once, and a value that does not change is kept, not
+    /// copied.
+    /// </summary>
+    public ObjectValue Resolve(ObjectValue properties, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies)
+    {
+        if (dependencies.Count == 0)
+        {
+            return properties;
+        }
+
+        Dictionary<string, PropertyValue>? result = null;
+        foreach (var (key, value) in properties.Properties)
+        {
+            if (!dependencies.TryGetValue(key, out var urns) || urns.Count == 0)
+            {
+                continue;
+            }
+
+            var resolved = ResolveProperty(key, value, urns);
+            if (!ReferenceEquals(resolved, value))
+            {
+                result ??= new Dictionary<string, PropertyValue>(properties.Properties, StringComparer.Ordinal);
+                result[key] = resolved;
+            }
+        }
+
+        return result is null ? properties : new ObjectValue(result);
+    }
+
+    private PropertyValue ResolveProperty(string key, PropertyValue value, IReadOnlyList<string> urns)
+    {
+        var byType = new UrnsByType(urns);
+
+        // Only a property that holds ids or ARNs can *be* the resource it depends on: containerDefinitions
+        // depends on the log group but is a JSON document, cidrBlocks may depend on subnets but are CIDRs.
+        if (!HoldsIds(key, byType))
+        {
+            return Rewrite(key, value, byType);
+        }
+
+        if (urns.Count == 1 && value is UnknownValue or SecretValue { Inner: UnknownValue })
+        {
+            PropertyValue reference = new ReferenceValue(urns[0], "id");
+            return value is SecretValue ? new SecretValue(reference) : reference;
+        }
+
+        if (value is ArrayValue { Items.Count: > 0 } list && AllUnknown(list) && byType.SingleType() is { } distinct
+            && distinct.Count == list.Items.Count)
+        {
+            return References(distinct);
+        }
+
+        return Rewrite(key, value, byType);
+    }
+
+    /// <summary>
+    /// Whether a top-level property holds the ids or ARNs of the resources it depends on: a key that names a resource
+    /// type (then the dependencies must all be of that type), or any key ending in Id, Ids, Arn or Arns.
+    /// </summary>
+    private bool HoldsIds(string key, UrnsByType urns) =>
+        KeyTypes.TryGetValue(key, out var type)
+            ? urns.AllOfType(type)
+            : key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("Ids", StringComparison.Ordinal)
+              || key.EndsWith("Arn", StringComparison.Ordinal) || key.EndsWith("Arns", StringComparison.Ordinal);
+
+    /// <summary>Resolves nested unknowns; returns <paramref name="value"/> itself when nothing in it changes.</summary>
+    private PropertyValue Rewrite(string key, PropertyValue value, UrnsByType urns)
+    {
+        switch (value)
+        {
+            case UnknownValue when Candidates(key, urns) is [var only]:
+                return new ReferenceValue(only, "id");
+            case ArrayValue array when array.Items.Count > 0 && AllUnknown(array)
+                                       && Candidates(key, urns) is { } candidates && candidates.Count == array.Items.Count:
+                return References(candidates);
+            case ArrayValue array:
+                return RewriteItems(array, urns);
+            case ObjectValue obj:
+                return RewriteProperties(obj, urns);
+            case SecretValue secret:
+                var inner = Rewrite(key, secret.Inner, urns);
+                return ReferenceEquals(inner, secret.Inner) ? secret : new SecretValue(inner);
+            default:
+                return value;
+        }
+    }
+
+    private ArrayValue RewriteItems(ArrayValue array, UrnsByType urns)
+    {
+        List<PropertyValue>? items = null;
+        for (var i = 0; i < array.Items.Count; i++)
+        {
+            var item = array.Items[i];
+            var rewritten = Rewrite("", item, urns);
+            if (items is null && !ReferenceEquals(rewritten, item))
+            {
+                items = new List<PropertyValue>(array.Items.Count);
+                for (var j = 0; j < i; j++)
+                {
+                    items.Add(array.Items[j]);
+                }
+            }
+
+            items?.Add(rewritten);
+        }
+
+        return items is null ? array : new ArrayValue(items);
+    }
+
+    private ObjectValue RewriteProperties(ObjectValue obj, UrnsByType urns)
+    {
+        Dictionary<string, PropertyValue>? properties = null;
+        foreach (var (key, value) in obj.Properties)
+        {
+            var rewritten = Rewrite(key, value, urns);
+            if (!ReferenceEquals(rewritten, value))
+            {
+                properties ??= new Dictionary<string, PropertyValue>(obj.Properties, StringComparer.Ordinal);
+                properties[key] = rewritten;
+            }
+        }
+
+        return properties is null ? obj : new ObjectValue(properties);
+    }
+
+    private static bool AllUnknown(ArrayValue array)
+    {
+        foreach (var item in array.Items)
+        {
+            if (item is not UnknownValue)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ArrayValue References(IReadOnlyList<string> urns)
+    {
+        var items = new List<PropertyValue>(urns.Count);
+        foreach (var urn in urns)
+        {
+            items.Add(new ReferenceValue(urn, "id"));
+        }
+
+        return new ArrayValue(items);
+    }
+
+    private IReadOnlyList<string>? Candidates(string key, UrnsByType urns) =>
+        KeyTypes.TryGetValue(key, out var type) ? urns.OfType(type) : null;
+}
