@@ -20,8 +20,9 @@ fresh() {
   exe=
   for candidate in "$current/fargate-network-compiler" "$current/fargate-network-compiler.dll"; do
     [ -f "$candidate" ] || continue
-    # The compiler runs the policy pack on its own output: the core and the pack library are sources too.
-    for src in "$root"/infra/*.cs "$root"/infra/*/*.cs "$root"/infra/*.csproj "$root"/core/*.cs "$root"/core/*.csproj \
+    # The compiler runs the policy pack on its own output: the core, the SDK library and the pack library are sources too.
+    for src in "$root"/infra/*.cs "$root"/infra/*/*.cs "$root"/infra/*.csproj "$root"/core/*.cs "$root"/core/*/*.cs "$root"/core/*.csproj \
+        "$root"/sdk/StackRules/*.csproj "$root"/sdk/StackRules/*/*.cs \
         "$root"/policies/*.csproj "$root"/policies/*/*.cs "$root"/policies/*/*/*.cs "$root"/Directory.*.props "$root/global.json"; do
       if [ -e "$src" ] && [ "$src" -nt "$candidate" ]; then
         return 0
