@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using FargateNetwork.Pack.Analyzer;
-using FargateNetwork.Pack.Analyzer.Protocol;
+using FargateNetwork.Policies.Pack;
+using StackRules.Host.Analyzer;
+using StackRules.Host.Analyzer.Protocol;
 using Google.Protobuf;
 using Microsoft.Extensions.Hosting;
 
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Hosting;
 // tree, then AnalyzerService.StackResourceOf per resource, then the same analysis). Prints one line per file:
 // "floor <resources> <floor ms> <ours ms> <allocated bytes> <request bytes> <former ms> <former allocated bytes>".
 const int Rounds = 9;
-var session = new AnalyzerSession();
+var session = new AnalyzerSession(FargatePack.Definition);
 var service = new AnalyzerService(session, new NoLifetime());
 foreach (var file in args)
 {
@@ -39,7 +40,7 @@ foreach (var file in args)
         GC.Collect();
         var before = GC.GetAllocatedBytesForCurrentThread();
         watch.Restart();
-        var response = await service.AnalyzeStack(AnalyzeStackInput.Decode(bytes), null!);
+        var response = await service.AnalyzeStack(AnalyzeStackInput.Decode(bytes, session.References), null!);
         var written = response.ToByteArray();
         watch.Stop();
         allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
@@ -53,7 +54,7 @@ foreach (var file in args)
         before = GC.GetAllocatedBytesForCurrentThread();
         watch.Restart();
         var tree = AnalyzeStackRequest.Parser.ParseFrom(bytes);
-        var formerResources = tree.Resources.Select(AnalyzerService.StackResourceOf).ToList();
+        var formerResources = tree.Resources.Select(r => AnalyzerService.StackResourceOf(r, session.References)).ToList();
         var formerResponse = await service.AnalyzeStack(new AnalyzeStackInput(formerResources), null!);
         written = formerResponse.ToByteArray();
         watch.Stop();

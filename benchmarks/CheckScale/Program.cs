@@ -5,10 +5,10 @@ using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 
 // Usage: dotnet run -c Release --project benchmarks/CheckScale [-- SIZE...]
-// Prints the median PolicyPack.Evaluate time of 7 runs (after 2 warm-up runs) per stack size. Before any measurement,
+// Prints the median FargatePack.Evaluate time of 7 runs (after 2 warm-up runs) per stack size. Before any measurement,
 // 20 runs on a 5,000-resource stack let the JIT reach its optimised tier, so the first size is not penalised.
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000, 50_000];
-var pack = PolicyPack.Create(null);
+var pack = FargatePack.Create(null);
 var warmUp = SyntheticStack.Build(5_000);
 for (var i = 0; i < 20; i++)
 {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FargateNetwork.Policies.Stack;
+using StackRules;
 
 namespace FargateNetwork.Benchmarks.CheckScale;
 

@@ -47,7 +47,7 @@ internal static class FuzzInputs
             """{"all": "advisory"}""",
             """{"all": {"enforcementLevel": "mandatory"}, "image-pulls-through-nat": {"pullsPerDay": 5, "enforcementLevel": "advisory"}}""",
             """{"fixed-egress-through-nat": {"fixedEgressCidrs": ["203.0.113.10/32", "198.51.100.0/24"]}, "environments": ["x"]}""",
-            "{" + string.Join(", ", Pack.FargatePack.Policies.Select((p, n) => $"\"{p.Name}\": \"{(n % 2 == 0 ? "disabled" : "remediate")}\"")) + "}",
+            "{" + string.Join(", ", FargateNetwork.Policies.Pack.FargatePack.Policies.Select((p, n) => $"\"{p.Name}\": \"{(n % 2 == 0 ? "disabled" : "remediate")}\"")) + "}",
         ];
         for (var i = 0; i < count; i++)
         {
