@@ -2,13 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace FargateNetwork.Infra;
 
-/// <summary>Where a container secret lives.</summary>
-internal enum SecretStore
-{
-    SecretsManager,
-    ParameterStore,
-}
-
 /// <summary>
 /// One entry of <c>workload.secrets</c>: an environment variable <see cref="Name"/> filled by ECS from
 /// <see cref="ValueFrom"/>, a Secrets Manager secret ARN or an SSM Parameter Store parameter ARN.

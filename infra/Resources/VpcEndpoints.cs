@@ -3,9 +3,9 @@ namespace FargateNetwork.Infra;
 /// <summary>
 /// The <c>private-endpoints</c> endpoints: a security group admitting TCP 443 from every task subnet CIDR
 /// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html), one interface endpoint per
-/// <see cref="EndpointServices"/> name with private DNS on and a subnet in every task AZ, and the S3 gateway endpoint
-/// on every task route table (ECR image layers come from S3; S3 interface endpoints cannot serve them).
-/// Returns short name → logical name, S3 included.
+/// <see cref="EndpointServices.Interface"/> name with private DNS on and a subnet in every task AZ, and each
+/// <see cref="EndpointServices.Gateway"/> endpoint (S3, for ECR image layers) on every task route table.
+/// Returns short name → logical name, gateway endpoints included.
 /// </summary>
 internal static class VpcEndpoints
 {
@@ -39,12 +39,16 @@ internal static class VpcEndpoints
             endpoints.Add(new(shortName, name));
         }
 
-        var s3 = template.Add("endpoint-s3", AwsTypes.VpcEndpoint, new MapNode()
-            .Set("vpcId", TemplateNode.Ref(layout.Vpc, "id"))
-            .Set("serviceName", EndpointServiceName.For(config.Region, "s3", EndpointKind.Gateway).ToString())
-            .Set("vpcEndpointType", "Gateway")
-            .Set("routeTableIds", TemplateNode.List(layout.TaskRouteTables.Select(t => (TemplateNode)TemplateNode.Ref(t, "id")))));
-        endpoints.Add(new("s3", s3));
+        foreach (var shortName in EndpointServices.Gateway(config))
+        {
+            var name = template.Add($"endpoint-{shortName.Replace('.', '-')}", AwsTypes.VpcEndpoint, new MapNode()
+                .Set("vpcId", TemplateNode.Ref(layout.Vpc, "id"))
+                .Set("serviceName", EndpointServiceName.For(config.Region, shortName, EndpointKind.Gateway).ToString())
+                .Set("vpcEndpointType", "Gateway")
+                .Set("routeTableIds", TemplateNode.List(layout.TaskRouteTables.Select(t => (TemplateNode)TemplateNode.Ref(t, "id")))));
+            endpoints.Add(new(shortName, name));
+        }
+
         return endpoints;
     }
 }

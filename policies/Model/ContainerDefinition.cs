@@ -1,19 +1,4 @@
-using System.Text.RegularExpressions;
-
 namespace FargateNetwork.Policies.Model;
-
-/// <summary>Where a container image comes from.</summary>
-public enum ImageRegistry
-{
-    /// <summary>A private Amazon ECR repository (<c>ACCOUNT.dkr.ecr.REGION.amazonaws.com/...</c>).</summary>
-    Ecr,
-
-    /// <summary>Any other registry (Docker Hub, ECR Public, GHCR...): needs an internet path.</summary>
-    Other,
-
-    /// <summary>Not known (an unresolved reference or interpolation). Treated as ECR by the endpoint rules.</summary>
-    Unknown,
-}
 
 /// <summary>What one container of a task definition needs from the network.</summary>
 /// <param name="Image">The image reference when known.</param>
@@ -44,17 +29,11 @@ public sealed record ContainerDefinition(
     /// <summary><c>logConfiguration.options.awslogs-region</c>.</summary>
     public Fact<string> LogRegion { get; init; }
 
-    private static readonly Regex EcrImage = new(
-        @"^\d{12}\.dkr\.ecr(-fips)?\.(?<region>[a-z0-9-]+)\.amazonaws\.com(\.cn)?/", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
-
-    /// <summary>The Region of a private ECR image reference; null for any other image.</summary>
-    public static string? EcrRegion(Fact<string> image) =>
-        image.IsKnown && EcrImage.Match(image.Value) is { Success: true } m ? m.Groups["region"].Value.ToLowerInvariant() : null;
+    /// <summary>The Region of a private ECR image reference; null otherwise (<see cref="ContainerImage.Parse"/>).</summary>
+    public static string? EcrRegion(Fact<string> image) => image.IsKnown ? ContainerImage.Parse(image.Value).Region : null;
 
     public bool UsesAwslogs => LogDriver.Is(d => d.Equals("awslogs", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Classifies an image reference. ECR Public (<c>public.ecr.aws</c>) needs internet egress.</summary>
-    public static ImageRegistry Classify(Fact<string> image) =>
-        !image.IsKnown ? ImageRegistry.Unknown :
-        EcrImage.IsMatch(image.Value) ? ImageRegistry.Ecr : ImageRegistry.Other;
+    /// <summary>Classifies an image reference (<see cref="ContainerImage.Parse"/>); unknown when the reference is.</summary>
+    public static ImageRegistry Classify(Fact<string> image) => image.IsKnown ? ContainerImage.Parse(image.Value).Registry : ImageRegistry.Unknown;
 }

@@ -1,19 +1,6 @@
 
 namespace FargateNetwork.Policies.Model;
 
-/// <summary>How tasks are launched.</summary>
-public enum LaunchType
-{
-    Fargate,
-    Ec2,
-
-    /// <summary>ECS Anywhere: outside the VPC, not checked.</summary>
-    External,
-
-    /// <summary>Not known (a cluster default capacity provider strategy, an unknown value).</summary>
-    Unknown,
-}
-
 /// <summary>
 /// Where tasks run: an ECS service (<c>aws:ecs/service:Service</c>), an EventBridge rule target
 /// (<c>aws:cloudwatch/eventTarget:EventTarget</c> <c>ecsTarget</c>) or an EventBridge Scheduler schedule

@@ -10,16 +10,16 @@ public sealed record Destination(string Name, string? Service, Cidr Block, strin
 {
     public static readonly Destination Internet = new("internet", null, Cidr.Any);
 
-    public const string EcrApi = "ecr.api";
-    public const string EcrDkr = "ecr.dkr";
-    public const string S3 = "s3";
-    public const string Logs = "logs";
-    public const string SecretsManager = "secretsmanager";
-    public const string Ssm = "ssm";
-    public const string SsmMessages = "ssmmessages";
-    public const string Ecs = "ecs";
-    public const string EcsAgent = "ecs-agent";
-    public const string EcsTelemetry = "ecs-telemetry";
+    public const string EcrApi = AwsService.EcrApi;
+    public const string EcrDkr = AwsService.EcrDkr;
+    public const string S3 = AwsService.S3;
+    public const string Logs = AwsService.Logs;
+    public const string SecretsManager = AwsService.SecretsManager;
+    public const string Ssm = AwsService.Ssm;
+    public const string SsmMessages = AwsService.SsmMessages;
+    public const string Ecs = AwsService.Ecs;
+    public const string EcsAgent = AwsService.EcsAgent;
+    public const string EcsTelemetry = AwsService.EcsTelemetry;
 
     /// <summary>The AWS services the report shows for every task subnet, in a stable order.</summary>
     public static readonly IReadOnlyList<string> ReportedServices = [EcrApi, EcrDkr, S3, Logs, SecretsManager, Ssm, Ecs, EcsAgent, EcsTelemetry];

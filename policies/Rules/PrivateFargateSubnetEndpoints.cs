@@ -6,7 +6,7 @@ namespace FargateNetwork.Policies.Rules;
 
 /// <summary>
 /// <c>private-fargate-subnet-endpoints</c> [mandatory]: a Fargate task subnet without an internet path reaches every
-/// need of its tasks (<see cref="Reachability.TaskNeeds"/>): ecr.dkr and the S3 gateway endpoint for ECR images,
+/// need of its tasks (<see cref="TaskNeeds"/>): ecr.dkr and the S3 gateway endpoint for ECR images,
 /// ecr.api and secretsmanager/ssm from platform version 1.4.0 (LATEST), logs for awslogs, ssmmessages for ECS Exec,
 /// ecs-agent for Service Connect; and it has no need that only the internet serves (another registry, another Region).
 /// </summary>
