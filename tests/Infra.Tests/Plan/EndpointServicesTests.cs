@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FargateNetwork.Policies.Contract;
-using FargateNetwork.Policies.Inputs;
+using StackRules;
+using StackRules.Inputs;
 using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Reachability;
 using FsCheck;
