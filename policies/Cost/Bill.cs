@@ -1,4 +1,3 @@
-using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Stack;
 
 namespace FargateNetwork.Policies.Cost;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FargateNetwork.Policies.Inputs;
-using FargateNetwork.Policies.Pack;
 
 namespace FargateNetwork.Policies.Cost;
 

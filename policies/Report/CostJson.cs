@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FargateNetwork.Policies.Cost;
-using FargateNetwork.Policies.Pack;
 
 namespace FargateNetwork.Policies.Report;
 
