@@ -8,6 +8,8 @@ const string AnalyzerUsage =
     "       pulumi-analyzer-policy-fargate-network <engine-address> [pack-directory]\n" +
     "          serves Pulumi's analyzer protocol: what `pulumi preview --policy-pack` starts";
 
+if (args is ["cost", ..]) return FargateNetwork.Policies.Cost.CostCommand.Run(args[1..], Console.OpenStandardOutput(), Console.Error);
+
 if (args is ["check", ..])
 {
     var stdout = Console.OpenStandardOutput();
