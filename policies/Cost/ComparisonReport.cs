@@ -67,6 +67,8 @@ public static class ComparisonReport
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(comparison);
+        output.WriteLine("# Monthly network cost of four designs");
+        output.WriteLine();
         output.WriteLine($"Workload: {Scenario(comparison.Scenario)}.");
         output.WriteLine();
         output.WriteLine("| Design | USD/month |");
@@ -91,7 +93,7 @@ public static class ComparisonReport
         foreach (var design in comparison.Designs)
         {
             output.WriteLine();
-            output.WriteLine($"### ({NetworkDesigns.Letter(design.Design)}) {NetworkDesigns.Title(design.Design)}");
+            output.WriteLine($"## ({NetworkDesigns.Letter(design.Design)}) {NetworkDesigns.Title(design.Design)}");
             output.WriteLine();
             output.WriteLine($"{char.ToUpperInvariant(NetworkDesigns.Describe(design.Design)[0])}{NetworkDesigns.Describe(design.Design)[1..]}.");
             output.WriteLine();
@@ -111,7 +113,7 @@ public static class ComparisonReport
         }
 
         output.WriteLine();
-        output.WriteLine("Notes:");
+        output.WriteLine("## Notes");
         output.WriteLine();
         foreach (var note in comparison.Designs[0].Cost.Notes)
         {
@@ -119,7 +121,7 @@ public static class ComparisonReport
         }
 
         output.WriteLine();
-        output.WriteLine("Prices:");
+        output.WriteLine("## Prices");
         output.WriteLine();
         foreach (var (item, source) in Sources(comparison))
         {

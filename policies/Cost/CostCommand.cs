@@ -67,7 +67,8 @@ public static class CostCommand
             case CostFormat.Markdown:
                 using (var markdown = new StreamWriter(stdout, utf8, leaveOpen: true))
                 {
-                    ComparisonReport.WriteMarkdown(markdown, comparison, options.ChartFile);
+                    // The Markdown shows the chart by its file name: write the two into one folder (docs/ does).
+                    ComparisonReport.WriteMarkdown(markdown, comparison, options.ChartFile is { } file ? Path.GetFileName(file) : null);
                 }
 
                 break;
