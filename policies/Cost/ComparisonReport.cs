@@ -51,6 +51,11 @@ public static class ComparisonReport
             output.WriteLine($"Crossover: {crossover.Describe()}.");
         }
 
+        if (comparison.Crossovers.Count == 0)
+        {
+            output.WriteLine("Crossover: none; with these prices and this image size, endpoints never become cheaper than the NAT for everything.");
+        }
+
         foreach (var note in Notes(comparison))
         {
             output.WriteLine($"note: {note}");

@@ -18,6 +18,20 @@ public static class CostCommand
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            return Compare(args, stdout, stderr);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The boundary: whatever a defect lets through is still one line and exit 2, never a stack trace.
+            stderr.WriteLine($"cost: internal error ({e.GetType().Name})");
+            return BadUsage;
+        }
+    }
+
+    private static int Compare(IReadOnlyList<string> args, Stream stdout, TextWriter stderr)
+    {
         CostOptions options;
         PriceOverrides? overrides;
         try

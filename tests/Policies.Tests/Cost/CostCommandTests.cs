@@ -64,6 +64,14 @@ public class CostCommandTests
     }
 
     [Fact]
+    public void WithoutImagePullsThereIsNoCrossover()
+    {
+        var (exit, stdout, _) = Run("--image-gb", "0");
+        Assert.Equal(0, exit);
+        Assert.Contains("Crossover: none;", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void JsonCarriesEveryLineTheTotalsAndTheCrossovers()
     {
         var (exit, stdout, _) = Run("--format", "json", "--pulls-per-day", "250", "--image-gb", "1.2");
