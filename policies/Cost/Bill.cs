@@ -1,4 +1,3 @@
-using FargateNetwork.Policies.Pack;
 
 namespace FargateNetwork.Policies.Cost;
 

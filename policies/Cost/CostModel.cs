@@ -1,6 +1,5 @@
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Model;
-using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Reachability;
 using FargateNetwork.Policies.Rules;
 

@@ -1,6 +1,5 @@
 using StackRules.Inputs;
 using System.Text.Json;
-using FargateNetwork.Policies.Pack;
 
 namespace FargateNetwork.Policies.Cost;
 

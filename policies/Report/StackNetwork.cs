@@ -1,7 +1,6 @@
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Cost;
 using FargateNetwork.Policies.Model;
-using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Reachability;
 using FargateNetwork.Policies.Rules;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Model;
-using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Reachability;
 
 namespace FargateNetwork.Policies.Rules;

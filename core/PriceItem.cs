@@ -1,4 +1,4 @@
-namespace FargateNetwork.Policies.Pack;
+namespace FargateNetwork.Aws;
 
 /// <summary>One priced unit of the network's monthly bill; its key in a <c>--prices</c> file is <see cref="PriceItems.Key"/>.</summary>
 public enum PriceItem

@@ -1,4 +1,4 @@
-namespace FargateNetwork.Policies.Pack;
+namespace FargateNetwork.Aws;
 
 /// <summary>
 /// Per-Region prices (USD) for the cost estimates: the figures of <see cref="PriceTable"/> for one Region. A figure

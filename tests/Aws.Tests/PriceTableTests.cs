@@ -1,9 +1,6 @@
-using FargateNetwork.Policies.Cost;
-using StackRules.Inputs;
-using FargateNetwork.Policies.Pack;
+namespace FargateNetwork.Aws.Tests;
 
-namespace FargateNetwork.Policies.Tests.Cost;
-
+/// <summary>The price table in the core: every listed Region prices every item with a source; the rest use us-east-1's.</summary>
 public class PriceTableTests
 {
     public static TheoryData<string> Regions() => [.. PriceTable.Regions];
@@ -44,30 +41,5 @@ public class PriceTableTests
         Assert.Equal(0.014, tokyo.Of(PriceItem.InterfaceEndpointHour));
         Assert.DoesNotContain("us-east-1 figure", tokyo.SourceOf(PriceItem.NatGatewayHour), StringComparison.Ordinal);
         Assert.Contains("us-east-1 figure (no sourced ap-northeast-1 price)", tokyo.SourceOf(PriceItem.NetworkLoadBalancerHour), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void OverridesReplaceFiguresAndCiteTheFile()
-    {
-        var overrides = PriceOverrides.Parse("prices.json", """{ "natGatewayHour": 0.5, "crossAzGb": 0 }""");
-        var prices = overrides.Apply(PriceTable.For("us-east-1"));
-        Assert.Equal(0.5, prices.Of(PriceItem.NatGatewayHour));
-        Assert.Equal(0, prices.Of(PriceItem.CrossAzGb));
-        Assert.Equal("--prices prices.json", prices.SourceOf(PriceItem.NatGatewayHour));
-        Assert.Equal(PriceTable.For("us-east-1").Of(PriceItem.NatGatewayGb), prices.Of(PriceItem.NatGatewayGb));
-    }
-
-    [Theory]
-    [InlineData("""{ "natGatewayHours": 1 }""", "unknown price key \"natGatewayHours\"")]
-    [InlineData("""{ "natGatewayHour": -1 }""", "\"natGatewayHour\" must be a number of USD, 0 or more")]
-    [InlineData("""{ "natGatewayHour": "0.1" }""", "\"natGatewayHour\" must be a number of USD, 0 or more")]
-    [InlineData("[1]", "must be a JSON object")]
-    [InlineData("{\n\"natGatewayHour\": ,\n}", "invalid JSON in the price file at line 2")]
-    public void BadPriceFilesAreOneLineNamingTheFileAndKey(string text, string expected)
-    {
-        var e = Assert.Throws<InputException>(() => PriceOverrides.Parse("p.json", text));
-        Assert.StartsWith("p.json: ", e.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', e.Message);
     }
 }

@@ -1,13 +1,16 @@
-namespace FargateNetwork.Policies.Pack;
+namespace FargateNetwork.Aws;
 
 /// <summary>
-/// The price table: each figure (USD) with the public page it was read from. AWS's own pricing pages render their
-/// per-Region tables with scripts, so most figures come from pages quoting them for one Region; a figure is listed
-/// only for a Region some page names it for. Regions with a table: us-east-1, us-east-2, ap-northeast-1,
-/// ap-southeast-1, sa-east-1. Left out (no page found naming their prices): us-west-1, us-west-2, ca-central-1,
-/// eu-west-1, eu-west-2, eu-central-1, ap-south-1, ap-southeast-2, ap-northeast-2; they use us-east-1's figures and
-/// every cost line says so. Within a listed Region, a figure with no Regional source is us-east-1's, and its source
-/// says so.
+/// The price table of the network's cost model, read by the policy pack (policies/Cost) and anything else that prices a
+/// stack: each figure (USD) with the public page it was read from. AWS's own pricing pages render their per-Region
+/// tables with scripts and the AWS Price List offer files (pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/
+/// current/REGION/index.json) were found vendored in no searchable repository, so most figures come from pages quoting
+/// them for one Region; a figure is listed only for a Region some page names it for. Regions with a table: us-east-1,
+/// us-east-2, ap-northeast-1, ap-southeast-1, sa-east-1. Left out because no page was found that names their figures
+/// (third-party per-Region tables that were found disagree with AWS's invoices, e.g. Tokyo's NAT gateway at $0.045
+/// instead of $0.062, so none is used): us-west-1, us-west-2, ca-central-1, eu-west-1, eu-west-2, eu-west-3,
+/// eu-central-1, eu-north-1, ap-south-1, ap-southeast-2, ap-northeast-2. They use us-east-1's figures and every cost
+/// line says so. Within a listed Region, a figure with no Regional source is us-east-1's, and its source says so.
 /// </summary>
 public static class PriceTable
 {
