@@ -1,3 +1,4 @@
+using FargateNetwork.Policies.Pack;
 using StackRules.Host.Check;
 using FargateNetwork.Policies.Tests.Check;
 
@@ -34,7 +35,7 @@ public class CheckScriptTests
 
         var version = RepositoryScript.Run("scripts/check", "--version");
         Assert.Equal(0, version.Exit);
-        Assert.Equal($"{CheckCommand.VersionLine}\n", version.Stdout);
+        Assert.Equal($"{CheckCommand.VersionLine(FargatePack.Definition)}\n", version.Stdout);
 
         var help = RepositoryScript.Run("scripts/check", "--help");
         Assert.Equal(0, help.Exit);
