@@ -143,7 +143,12 @@ public sealed class StackRequestDecoderTests
 
     private static string Show(StackResource r) =>
         $"{r.Urn}|{r.Type}|{r.Name}|{r.Id}|{r.Parent}|{Show(r.Inputs)}|{Show(r.Outputs!)}|"
-        + string.Join(";", r.PropertyDependencies!.Select(d => $"{d.Key}=[{string.Join(",", d.Value)}]"));
+        + string.Join(";", r.PropertyDependencies!.Select(d => $"{d.Key}=[{string.Join(",", d.Value)}]"))
+        + $"|deps [{string.Join(",", r.Dependencies ?? [])}]|options {Show(r.Options)}|provider {r.Provider?.Type}/{r.Provider?.Name}/{r.Provider?.Urn}/{(r.Provider is { } p ? Show(p.Properties) : "")}";
+
+    private static string Show(ResourceOptions? o) => o is null
+        ? "-"
+        : $"{o.Protect},{o.DeleteBeforeReplace},[{string.Join(",", o.IgnoreChanges)}],[{string.Join(",", o.AdditionalSecretOutputs)}],[{string.Join(",", o.Aliases)}]";
 
     private static string Show(PropertyValue value) => value switch
     {
@@ -198,8 +203,32 @@ public sealed class StackRequestDecoderTests
             resource.PropertyDependencies[Keys[random.Next(Keys.Length)]] = dependencies;
         }
 
-        resource.Options = new AnalyzerResourceOptions { Protect = random.Next(2) == 0 };
-        resource.Dependencies.Add("urn:pulumi:s::p::aws:ec2/vpc:Vpc::d0");
+        if (random.Next(3) > 0)
+        {
+            resource.Options = new AnalyzerResourceOptions { Protect = random.Next(2) == 0, DeleteBeforeReplace = random.Next(2) == 0 };
+            for (var i = random.Next(3); i > 0; i--)
+            {
+                resource.Options.IgnoreChanges.Add(Keys[random.Next(Keys.Length)]);
+                resource.Options.Aliases.Add($"urn:pulumi:s::p::{type}::old{i}");
+            }
+        }
+
+        if (random.Next(3) == 0)
+        {
+            resource.Provider = new AnalyzerProviderResource
+            {
+                Type = "pulumi:providers:aws",
+                Name = "default",
+                Urn = "urn:pulumi:s::p::pulumi:providers:aws::default",
+                Properties = RandomStruct(random, 0),
+            };
+        }
+
+        for (var i = random.Next(3); i > 0; i--)
+        {
+            resource.Dependencies.Add($"urn:pulumi:s::p::aws:ec2/vpc:Vpc::d{i}");
+        }
+
         return resource;
     }
 

@@ -153,7 +153,7 @@ internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationL
         var options = request.Options is { } o
             ? new ResourceOptions(o.Protect, o.IgnoreChanges.ToList(), o.DeleteBeforeReplace, o.AdditionalSecretOutputs.ToList(), o.Aliases.ToList(), [])
             : null;
-        var provider = request.Provider is { } p && p.Urn.Length > 0
+        var provider = request.Provider is { } p
             ? new ProviderResource(p.Type, p.Name, p.Urn, PropertyDecoder.Decode(p.Properties))
             : null;
         return new StackResource(request.Urn, request.Type, NameOf(request.Name, request.Urn), PropertyDecoder.Decode(request.Properties), Parent: request.Options is { Parent.Length: > 0 } parent ? parent.Parent : null)
@@ -182,18 +182,29 @@ internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationL
                 p => p.Key,
                 p => (IReadOnlyList<string>)(p.Value?.Urns.ToList() ?? []),
                 StringComparer.Ordinal),
-            references);
+            references,
+            new StackRequestDecoder.ResourceExtras
+            {
+                Options = r.Options is { } o ? new ResourceOptions(o.Protect, o.IgnoreChanges.ToList(), o.DeleteBeforeReplace, o.AdditionalSecretOutputs.ToList(), o.Aliases.ToList(), []) : null,
+                Provider = r.Provider is { } p ? new ProviderResource(p.Type, p.Name, p.Urn, PropertyDecoder.Decode(p.Properties)) : null,
+                Dependencies = r.Dependencies.Count > 0 ? r.Dependencies.ToList() : null,
+            });
 
     /// <summary>
     /// A resource of <c>AnalyzeStack</c> from its decoded parts: unknown ids resolved through the property
     /// dependencies, the id taken from the outputs when known.
     /// </summary>
     internal static StackResource StackResourceFrom(
-        string urn, string type, string name, string parent, ObjectValue outputs, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies, DependencyReferences references)
+        string urn, string type, string name, string parent, ObjectValue outputs, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies, DependencyReferences references, StackRequestDecoder.ResourceExtras extras = default)
     {
         var properties = references.Resolve(outputs, dependencies);
         var id = properties.Properties.TryGetValue("id", out var idValue) && idValue is StringValue s && s.Value.Length > 0 ? s.Value : null;
-        return new StackResource(urn, type, NameOf(name, urn), properties, id, parent.Length == 0 ? null : parent, dependencies, properties);
+        return new StackResource(urn, type, NameOf(name, urn), properties, id, parent.Length == 0 ? null : parent, dependencies, properties)
+        {
+            Options = extras.Options,
+            Provider = extras.Provider,
+            Dependencies = extras.Dependencies,
+        };
     }
 
     private static string NameOf(string name, string urn)

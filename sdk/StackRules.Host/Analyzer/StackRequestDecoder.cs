@@ -12,7 +12,7 @@ namespace StackRules.Host.Analyzer;
 /// nesting may go <see cref="MaxPropertyDepth"/> levels deep, where Google.Protobuf's default recursion limit (100
 /// messages, about 33 nested objects) rejected real provider schemas such as a WAF WebAcl's nested statements.
 /// </summary>
-internal static class StackRequestDecoder
+internal static partial class StackRequestDecoder
 {
     /// <summary>How deep property values may nest (objects and lists); deeper input is a bad request.</summary>
     public const int MaxPropertyDepth = 512;
@@ -68,6 +68,7 @@ internal static class StackRequestDecoder
         string type = "", urn = "", name = "", parent = "";
         Dictionary<string, PropertyValue>? properties = null;
         Dictionary<string, IReadOnlyList<string>>? dependencies = null;
+        var extras = default(ResourceExtras);
         var reader = new WireReader(bytes);
         while (!reader.AtEnd)
         {
@@ -94,6 +95,15 @@ internal static class StackRequestDecoder
                     dependencies ??= new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
                     ReadDependencies(reader.ReadLengthDelimited(), dependencies, pool);
                     break;
+                case DependenciesTag:
+                    (extras.Dependencies ??= []).Add(pool.Get(reader.ReadLengthDelimited()));
+                    break;
+                case OptionsTag:
+                    extras.Options = ReadOptions(reader.ReadLengthDelimited(), pool, extras.Options);
+                    break;
+                case ProviderTag:
+                    extras.Provider = ReadProvider(reader.ReadLengthDelimited(), pool, extras.Provider);
+                    break;
                 default:
                     reader.Skip(tag);
                     break;
@@ -106,7 +116,7 @@ internal static class StackRequestDecoder
         }
 
         return AnalyzerService.StackResourceFrom(
-            urn, type, name, parent, properties is null ? ObjectValue.Empty : new ObjectValue(properties), dependencies ?? NoDependencies, references);
+            urn, type, name, parent, properties is null ? ObjectValue.Empty : new ObjectValue(properties), dependencies ?? NoDependencies, references, extras);
     }
 
     /// <summary>One <c>propertyDependencies</c> map entry: a property name and its <c>AnalyzerPropertyDependencies</c>.</summary>

@@ -68,6 +68,7 @@ public sealed class StackValidationArgs
     public IEnumerable<StackResource> DependenciesOf(StackResource resource) =>
         (resource.PropertyDependencies?.Values.SelectMany(u => u) ?? [])
             .Concat(resource.Options?.DependsOn ?? [])
+            .Concat(resource.Dependencies ?? [])
             .Distinct(StringComparer.Ordinal)
             .Select(scope.Find)
             .OfType<StackResource>();

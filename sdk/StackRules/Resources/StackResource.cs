@@ -26,4 +26,10 @@ public sealed record StackResource(
 
     /// <summary>The resource's provider, when the input format carries it.</summary>
     public ProviderResource? Provider { get; init; }
+
+    /// <summary>
+    /// The URNs of every resource this one depends on (explicit <c>dependsOn</c> and through its properties), when the
+    /// input format lists them (the analyzer's <c>AnalyzeStack</c> and stack exports do).
+    /// </summary>
+    public IReadOnlyList<string>? Dependencies { get; init; }
 }

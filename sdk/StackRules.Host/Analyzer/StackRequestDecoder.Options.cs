@@ -1,0 +1,105 @@
+namespace StackRules.Host.Analyzer;
+
+/// <summary>
+/// The parts of an <c>AnalyzerResource</c> besides its properties: <c>options</c> (field 5), <c>provider</c> (6) and
+/// <c>dependencies</c> (8), read only when the engine sends them, so a stack policy sees a resource's explicit
+/// dependencies, protection and provider as <c>Analyze</c>'s resource policies do.
+/// </summary>
+internal static partial class StackRequestDecoder
+{
+    private const uint OptionsTag = (5 << 3) | WireReader.LengthDelimited;
+    private const uint ProviderTag = (6 << 3) | WireReader.LengthDelimited;
+    private const uint DependenciesTag = (8 << 3) | WireReader.LengthDelimited;
+
+    // AnalyzerResourceOptions: protect = 1, ignoreChanges = 2, deleteBeforeReplace = 3, additionalSecretOutputs = 5,
+    // aliases = 6 (deleteBeforeReplaceDefined = 4, customTimeouts = 7 and parent = 8 are not needed here).
+    private const uint ProtectTag = (1 << 3) | WireReader.Varint;
+    private const uint IgnoreChangesTag = (2 << 3) | WireReader.LengthDelimited;
+    private const uint DeleteBeforeReplaceTag = (3 << 3) | WireReader.Varint;
+    private const uint AdditionalSecretOutputsTag = (5 << 3) | WireReader.LengthDelimited;
+    private const uint AliasesTag = (6 << 3) | WireReader.LengthDelimited;
+
+    // AnalyzerProviderResource: type = 1, properties = 2, urn = 3, name = 4.
+    private const uint ProviderPropertiesTag = (2 << 3) | WireReader.LengthDelimited;
+
+    /// <summary>One resource's options, provider and dependencies as read so far.</summary>
+    internal struct ResourceExtras
+    {
+        public ResourceOptions? Options;
+        public ProviderResource? Provider;
+        public List<string>? Dependencies;
+    }
+
+    /// <summary>An options message, merged into <paramref name="previous"/> as protobuf merges a repeated field.</summary>
+    private static ResourceOptions ReadOptions(ReadOnlySpan<byte> bytes, StringPool pool, ResourceOptions? previous)
+    {
+        var protect = previous?.Protect ?? false;
+        var deleteBeforeReplace = previous?.DeleteBeforeReplace ?? false;
+        var ignoreChanges = new List<string>(previous?.IgnoreChanges ?? []);
+        var secretOutputs = new List<string>(previous?.AdditionalSecretOutputs ?? []);
+        var aliases = new List<string>(previous?.Aliases ?? []);
+        var reader = new WireReader(bytes);
+        while (!reader.AtEnd)
+        {
+            var tag = reader.ReadTag();
+            switch (tag)
+            {
+                case ProtectTag:
+                    protect = reader.ReadVarint() != 0;
+                    break;
+                case DeleteBeforeReplaceTag:
+                    deleteBeforeReplace = reader.ReadVarint() != 0;
+                    break;
+                case IgnoreChangesTag:
+                    ignoreChanges.Add(pool.Get(reader.ReadLengthDelimited()));
+                    break;
+                case AdditionalSecretOutputsTag:
+                    secretOutputs.Add(pool.Get(reader.ReadLengthDelimited()));
+                    break;
+                case AliasesTag:
+                    aliases.Add(pool.Get(reader.ReadLengthDelimited()));
+                    break;
+                default:
+                    reader.Skip(tag);
+                    break;
+            }
+        }
+
+        return new ResourceOptions(protect, ignoreChanges, deleteBeforeReplace, secretOutputs, aliases, previous?.DependsOn ?? []);
+    }
+
+    /// <summary>A provider message, merged into <paramref name="previous"/> as protobuf merges a message field given twice.</summary>
+    private static ProviderResource ReadProvider(ReadOnlySpan<byte> bytes, StringPool pool, ProviderResource? previous)
+    {
+        string type = previous?.Type ?? "", urn = previous?.Urn ?? "", name = previous?.Name ?? "";
+        var properties = previous is { Properties.Properties.Count: > 0 } p
+            ? new Dictionary<string, PropertyValue>(p.Properties.Properties, StringComparer.Ordinal)
+            : null;
+        var reader = new WireReader(bytes);
+        while (!reader.AtEnd)
+        {
+            var tag = reader.ReadTag();
+            switch (tag)
+            {
+                case TypeTag:
+                    type = pool.Get(reader.ReadLengthDelimited());
+                    break;
+                case ProviderPropertiesTag:
+                    properties ??= new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
+                    ReadStruct(reader.ReadLengthDelimited(), properties, pool, 1);
+                    break;
+                case UrnTag:
+                    urn = pool.Get(reader.ReadLengthDelimited());
+                    break;
+                case NameTag:
+                    name = pool.Get(reader.ReadLengthDelimited());
+                    break;
+                default:
+                    reader.Skip(tag);
+                    break;
+            }
+        }
+
+        return new ProviderResource(type, name, urn, properties is null ? ObjectValue.Empty : new ObjectValue(properties));
+    }
+}
