@@ -30,7 +30,50 @@ internal static class StateResource
             string.IsNullOrEmpty(id) || id == StateValue.UnknownSentinel ? null : id,
             string.IsNullOrEmpty(parent) ? null : parent,
             Dependencies(state, file, where),
-            state.TryGetProperty("outputs", out _) ? Properties(state, "outputs", file, where, dialect) : null);
+            state.TryGetProperty("outputs", out _) ? Properties(state, "outputs", file, where, dialect) : null)
+        {
+            Dependencies = Urns(state, "dependencies", file, where),
+            Options = Options(state, file, where),
+            Provider = OptionalString(state, "provider", file, where) is { Length: > 0 } provider ? ProviderOf(provider) : null,
+        };
+    }
+
+    /// <summary>
+    /// A provider reference of the state (<c>urn::id</c>): the provider's URN, type and name, without its properties
+    /// (the provider is a resource of the same state).
+    /// </summary>
+    private static ProviderResource ProviderOf(string reference)
+    {
+        var at = reference.LastIndexOf("::", StringComparison.Ordinal);
+        var urn = at > 0 && reference[..at].StartsWith("urn:", StringComparison.Ordinal) && reference[..at].Split("::").Length >= 4 ? reference[..at] : reference;
+        return new ProviderResource(TypeOf(urn) ?? "", NameOf(urn), urn, ObjectValue.Empty);
+    }
+
+    /// <summary>The options a state records (<c>protect</c>, <c>additionalSecretOutputs</c>, <c>aliases</c>), or null when it records none.</summary>
+    private static ResourceOptions? Options(JsonElement state, string file, string where)
+    {
+        var protect = state.TryGetProperty("protect", out var p) && p.ValueKind == JsonValueKind.True;
+        var secretOutputs = Urns(state, "additionalSecretOutputs", file, where);
+        var aliases = Urns(state, "aliases", file, where);
+        return protect || secretOutputs is not null || aliases is not null
+            ? new ResourceOptions(protect, [], false, secretOutputs ?? [], aliases ?? [], [])
+            : null;
+    }
+
+    /// <summary>A list of strings under <paramref name="key"/> (URNs, property names), or null when absent.</summary>
+    private static List<string>? Urns(JsonElement state, string key, string file, string where)
+    {
+        if (!state.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(u => u.ValueKind != JsonValueKind.String))
+        {
+            throw new InputException($"{file}: {where}.{key}: expected an array of strings");
+        }
+
+        return value.EnumerateArray().Select(u => u.GetString()!).ToList();
     }
 
     /// <summary>The name, the last <c>::</c> segment of the URN.</summary>
