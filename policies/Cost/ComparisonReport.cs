@@ -156,22 +156,7 @@ public static class ComparisonReport
             json.WriteString("title", NetworkDesigns.Title(design.Design));
             json.WriteString("description", NetworkDesigns.Describe(design.Design));
             json.WriteNumber("totalUsd", design.TotalUsd);
-            json.WriteStartArray("lines");
-            foreach (var line in design.Cost.Lines)
-            {
-                json.WriteStartObject();
-                json.WriteString("resource", line.Name);
-                json.WriteString("charge", line.Charge);
-                json.WriteString("priceKey", PriceItems.Key(line.Item));
-                json.WriteNumber("quantity", Math.Round(line.Quantity, 4));
-                json.WriteString("unit", line.Unit);
-                json.WriteNumber("unitPriceUsd", line.UnitUsd);
-                json.WriteNumber("monthlyUsd", line.MonthlyUsd);
-                json.WriteString("source", line.Source);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            CostJson.Lines(json, design.Cost.Lines, withResource: false);
             Strings(json, "notes", design.Notes);
             json.WriteEndObject();
         }

@@ -42,23 +42,7 @@ public static class CostJson
         json.WriteEndObject();
         if (lines)
         {
-            json.WriteStartArray("lines");
-            foreach (var line in cost.Lines)
-            {
-                json.WriteStartObject();
-                json.WriteString("resource", line.Resource);
-                json.WriteString("name", line.Name);
-                json.WriteString("charge", line.Charge);
-                json.WriteString("priceKey", PriceItems.Key(line.Item));
-                json.WriteNumber("quantity", Math.Round(line.Quantity, 4));
-                json.WriteString("unit", line.Unit);
-                json.WriteNumber("unitPriceUsd", line.UnitUsd);
-                json.WriteNumber("monthlyUsd", line.MonthlyUsd);
-                json.WriteString("source", line.Source);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            Lines(json, cost.Lines, withResource: true);
             json.WriteStartArray("notes");
             foreach (var note in cost.Notes)
             {
@@ -69,5 +53,35 @@ public static class CostJson
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>The <c>lines</c> array: each cost line with its resource, charge, price key, quantity, unit price and source.</summary>
+    public static void Lines(Utf8JsonWriter json, IEnumerable<CostLine> lines, bool withResource)
+    {
+        json.WriteStartArray("lines");
+        foreach (var line in lines)
+        {
+            json.WriteStartObject();
+            if (withResource)
+            {
+                json.WriteString("resource", line.Resource);
+                json.WriteString("name", line.Name);
+            }
+            else
+            {
+                json.WriteString("resource", line.Name);
+            }
+
+            json.WriteString("charge", line.Charge);
+            json.WriteString("priceKey", PriceItems.Key(line.Item));
+            json.WriteNumber("quantity", Math.Round(line.Quantity, 4));
+            json.WriteString("unit", line.Unit);
+            json.WriteNumber("unitPriceUsd", line.UnitUsd);
+            json.WriteNumber("monthlyUsd", line.MonthlyUsd);
+            json.WriteString("source", line.Source);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }
