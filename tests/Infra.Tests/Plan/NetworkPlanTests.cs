@@ -1,4 +1,4 @@
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Plan;
 
 /// <summary>The network plan: what each topology implies, decided once.</summary>
 public class NetworkPlanTests

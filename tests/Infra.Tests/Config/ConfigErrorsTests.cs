@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Config;
 
 /// <summary>Issue 8 item 6 and issue 10 items 14-18: every problem in one run, no quoted free text, full-string matching, AWS limits.</summary>
 public class ConfigErrorsTests

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Resources;
 
 /// <summary>Issue 13 item 2: the fixed egress IPs partners allow-list survive AZ and Region changes, and existing EIPs can be brought.</summary>
-public class FixedEgressIpTests
+public class FixedEgressGatewaysTests
 {
     private static TestConfig PerAz(string region, params string[] zones) => new TestConfig()
         .Set("aws:region", region)

@@ -2,7 +2,7 @@ using System.Net;
 using FsCheck;
 using FsCheck.Xunit;
 
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Plan;
 
 /// <summary>The subnet plan for any VPC block /16 to /24: disjoint, inside the VPC, at least /28, independent of later AZs.</summary>
 public class SubnetPlanTests

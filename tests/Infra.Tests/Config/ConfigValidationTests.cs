@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Config;
 
 /// <summary>Bad config: exit 1, nothing on stdout, one stderr line naming the full key, the value and a fix.</summary>
 public class ConfigValidationTests

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Xunit;
 
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Template;
 
 /// <summary>The emitter's quoting and <c>$</c> escaping, against YamlDotNet as the reader.</summary>
 public class YamlEmitterTests
