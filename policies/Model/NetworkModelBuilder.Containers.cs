@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StackRules.Inputs;
 using static StackRules.ResourceProperties;
 
 namespace FargateNetwork.Policies.Model;
@@ -34,7 +35,7 @@ internal sealed partial class NetworkModelBuilder
             try
             {
                 using var document = JsonDocument.Parse(json.Value);
-                raw = FromJson(document.RootElement);
+                raw = StateValue.Convert(document.RootElement);
                 if (value is SecretValue)
                 {
                     raw = new SecretValue(raw);
@@ -201,15 +202,4 @@ internal sealed partial class NetworkModelBuilder
 
         return resource.Outputs?.Properties.TryGetValue("arn", out var arn) == true && Unwrap(arn) is StringValue s ? AwsArn.RegionOf(s.Value) : null;
     }
-
-    private static PropertyValue FromJson(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => new ObjectValue(element.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value), StringComparer.Ordinal)),
-        JsonValueKind.Array => new ArrayValue(element.EnumerateArray().Select(FromJson).ToList()),
-        JsonValueKind.String => new StringValue(element.GetString()!),
-        JsonValueKind.Number => new NumberValue(element.GetDouble()),
-        JsonValueKind.True => new BoolValue(true),
-        JsonValueKind.False => new BoolValue(false),
-        _ => NullValue.Instance,
-    };
 }
