@@ -27,7 +27,7 @@ internal static class StateResource
             type,
             Urn.Name(urn),
             Properties(state, "inputs", file, where, dialect),
-            string.IsNullOrEmpty(id) || id == StateValue.UnknownSentinel ? null : id,
+            string.IsNullOrEmpty(id) || id == PulumiSignatures.UnknownSentinel ? null : id,
             string.IsNullOrEmpty(parent) ? null : parent,
             Dependencies(state, file, where),
             state.TryGetProperty("outputs", out _) ? Properties(state, "outputs", file, where, dialect) : null);
