@@ -32,7 +32,7 @@ internal static class PackVerdict
             }
             else if (violation.Level == EnforcementLevel.Advisory)
             {
-                warnings.Add($"policy {violation.Policy} (advisory) on {violation.Name}: {Masked(violation.Message, config)}");
+                warnings.Add($"policy {violation.Policy} ({violation.Level.Text()}) on {violation.Name}: {Masked(violation.Message, config)}");
             }
         }
 
