@@ -13,15 +13,15 @@ public class RouteTableTests
         var count = Math.Min(networks.Length, prefixes.Length);
         for (var i = 0; i < count; i++)
         {
-            var block = Cidr.Create(networks[i], prefixes[i] % 33);
-            table.Routes.Add(new Route(null, Fact<Cidr>.Of(block), Fact<string>.Absent, RouteTargetKind.Other, null, null, $"r{i}"));
+            var block = Ipv4Cidr.Create(networks[i], prefixes[i] % 33);
+            table.Routes.Add(new Route(null, Fact<Ipv4Cidr>.Of(block), Fact<string>.Absent, RouteTargetKind.Other, null, null, $"r{i}"));
         }
 
         // Some routes that always match the destination, so the match is exercised on every run.
-        table.Routes.Add(new Route(null, Fact<Cidr>.Of(Cidr.Any), Fact<string>.Absent, RouteTargetKind.Other, null, null, "default"));
-        table.Routes.Add(new Route(null, Fact<Cidr>.Of(Cidr.Create(destination, prefixes.Length % 33)), Fact<string>.Absent, RouteTargetKind.Other, null, null, "near"));
+        table.Routes.Add(new Route(null, Fact<Ipv4Cidr>.Of(Ipv4Cidr.Any), Fact<string>.Absent, RouteTargetKind.Other, null, null, "default"));
+        table.Routes.Add(new Route(null, Fact<Ipv4Cidr>.Of(Ipv4Cidr.Create(destination, prefixes.Length % 33)), Fact<string>.Absent, RouteTargetKind.Other, null, null, "near"));
 
-        var target = Cidr.Create(destination, 32);
+        var target = Ipv4Cidr.Create(destination, 32);
         var best = table.Lookup(target, out var unknown);
         var expected = table.Routes.Where(r => r.Destination.Value.Contains(target)).Max(r => r.Destination.Value.PrefixLength);
         return !unknown && best is not null && best.Destination.Value.Contains(target) && best.Destination.Value.PrefixLength == expected;
@@ -30,9 +30,9 @@ public class RouteTableTests
     [Property]
     public bool LookupOfABlockNeverPicksARouteThatCoversOnlyPartOfIt(uint network, byte prefix, uint other, byte otherPrefix)
     {
-        var destination = Cidr.Create(network, prefix % 33);
+        var destination = Ipv4Cidr.Create(network, prefix % 33);
         var table = new RouteTable(null);
-        table.Routes.Add(new Route(null, Fact<Cidr>.Of(Cidr.Create(other, otherPrefix % 33)), Fact<string>.Absent, RouteTargetKind.Other, null, null, "r"));
+        table.Routes.Add(new Route(null, Fact<Ipv4Cidr>.Of(Ipv4Cidr.Create(other, otherPrefix % 33)), Fact<string>.Absent, RouteTargetKind.Other, null, null, "r"));
         var best = table.Lookup(destination, out _);
         return best is null || best.Destination.Value.Contains(destination);
     }
@@ -41,9 +41,9 @@ public class RouteTableTests
     public void UnknownRouteDestinationMakesTheLookupUncertain()
     {
         var table = new RouteTable(null);
-        table.Routes.Add(new Route(null, Fact<Cidr>.Of(Cidr.Any), Fact<string>.Absent, RouteTargetKind.InternetGateway, null, null, "igw"));
-        table.Routes.Add(new Route(null, Fact<Cidr>.Unknown, Fact<string>.Absent, RouteTargetKind.NatGateway, null, null, "nat"));
-        Assert.Equal("igw", table.Lookup(Cidr.Parse("203.0.113.10/32"), out var unknown)?.TargetDescription);
+        table.Routes.Add(new Route(null, Fact<Ipv4Cidr>.Of(Ipv4Cidr.Any), Fact<string>.Absent, RouteTargetKind.InternetGateway, null, null, "igw"));
+        table.Routes.Add(new Route(null, Fact<Ipv4Cidr>.Unknown, Fact<string>.Absent, RouteTargetKind.NatGateway, null, null, "nat"));
+        Assert.Equal("igw", table.Lookup(Ipv4Cidr.Parse("203.0.113.10/32"), out var unknown)?.TargetDescription);
         Assert.True(unknown);
     }
 }
