@@ -23,9 +23,7 @@ public sealed record SecretSource(SecretStore Store, string? Region = null)
     {
         ArgumentNullException.ThrowIfNull(valueFrom);
         var store = valueFrom.Contains(":secretsmanager:", StringComparison.Ordinal) ? SecretStore.SecretsManager : SecretStore.ParameterStore;
-        var parts = valueFrom.Split(':');
-        var region = parts.Length > 4 && parts[0] == "arn" && parts[3].Length > 0 ? parts[3] : null;
-        return new SecretSource(store, region);
+        return new SecretSource(store, AwsArn.RegionOf(valueFrom));
     }
 
     /// <summary>The service that serves the store (<c>secretsmanager</c> or <c>ssm</c>).</summary>

@@ -32,7 +32,7 @@ internal static class PackVerdict
             }
             else if (violation.Level == EnforcementLevel.Advisory)
             {
-                warnings.Add($"policy {violation.Policy} (advisory) on {violation.Name}: {Masked(violation.Message, config)}");
+                warnings.Add($"policy {violation.Policy} ({violation.Level.Text()}) on {violation.Name}: {Masked(violation.Message, config)}");
             }
         }
 
@@ -49,7 +49,7 @@ internal static class PackVerdict
         var region = config.Region;
         var message = violation.Message;
         var needsPath = violation.Policy == "private-fargate-subnet-endpoints";
-        if (config.Topology == Topology.PrivateEndpoints && needsPath && !IsEcrOf(config.Workload.Image, region)
+        if (config.Topology == Topology.PrivateEndpoints && needsPath && ContainerImage.Parse(config.Workload.Image).Region != region
             && (message.Contains("ecr", StringComparison.Ordinal) || message.Contains("image", StringComparison.Ordinal)))
         {
             return new ConfigProblem(
@@ -59,7 +59,7 @@ internal static class PackVerdict
                 file);
         }
 
-        if (config.Topology == Topology.PrivateEndpoints && needsPath && config.Workload.Secrets.Any(s => RegionOfArn(s.ValueFrom) is { } r && r != region)
+        if (config.Topology == Topology.PrivateEndpoints && needsPath && config.Workload.Secrets.Any(s => SecretSource.FromValueFrom(s.ValueFrom).Region is { } r && r != region)
             && (message.Contains("secretsmanager", StringComparison.Ordinal) || message.Contains("ssm", StringComparison.Ordinal)))
         {
             return new ConfigProblem(
@@ -86,21 +86,6 @@ internal static class PackVerdict
         "service" or "task-definition" or "task" or "schedule" or "schedule-target" => "workload",
         _ => "topology",
     });
-
-    /// <summary>True for an image in a private ECR repository of <paramref name="region"/> (ACCOUNT.dkr.ecr.REGION.amazonaws.com[.cn]/...).</summary>
-    private static bool IsEcrOf(string image, string region)
-    {
-        var host = image.Split('/')[0];
-        var parts = host.Split('.');
-        return parts.Length >= 6 && parts[1] == "dkr" && parts[2] == "ecr" && parts[3] == region && parts[4] == "amazonaws";
-    }
-
-    /// <summary>The Region field of an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:...), or null.</summary>
-    private static string? RegionOfArn(string arn)
-    {
-        var parts = arn.Split(':');
-        return parts.Length > 4 && parts[0] == "arn" && parts[3].Length > 0 ? parts[3] : null;
-    }
 
     /// <summary>
     /// The message without the workload's free-text values: Pulumi hands the compiler decrypted secrets without

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StackRules.Inputs;
 using static StackRules.ResourceProperties;
 
 namespace FargateNetwork.Policies.Model;
@@ -34,7 +35,7 @@ internal sealed partial class NetworkModelBuilder
             try
             {
                 using var document = JsonDocument.Parse(json.Value);
-                raw = FromJson(document.RootElement);
+                raw = StateValue.Convert(document.RootElement);
                 if (value is SecretValue)
                 {
                     raw = new SecretValue(raw);
@@ -108,8 +109,8 @@ internal sealed partial class NetworkModelBuilder
             var text = AsString(valueFrom);
             if (text.IsKnown)
             {
-                var service = text.Value.Contains(":secretsmanager:", StringComparison.Ordinal) ? "secretsmanager" : "ssm";
-                if (service == "secretsmanager")
+                var source = SecretSource.FromValueFrom(text.Value);
+                if (source.Store == SecretStore.SecretsManager)
                 {
                     secretsManager++;
                 }
@@ -118,9 +119,9 @@ internal sealed partial class NetworkModelBuilder
                     ssm++;
                 }
 
-                if (RegionOfArn(text.Value) is { } region)
+                if (source.Region is { } region)
                 {
-                    regions.Add((service, region));
+                    regions.Add((source.Service, region));
                 }
 
                 return;
@@ -137,7 +138,7 @@ internal sealed partial class NetworkModelBuilder
                 secretsManager++;
                 if (RegionOf(target) is { } region)
                 {
-                    regions.Add(("secretsmanager", region));
+                    regions.Add((AwsService.SecretsManager, region));
                 }
             }
             else if (target is not null && ResourceGraph.CanonicalType(target.Type).StartsWith("aws:ssm/", StringComparison.Ordinal))
@@ -145,7 +146,7 @@ internal sealed partial class NetworkModelBuilder
                 ssm++;
                 if (RegionOf(target) is { } region)
                 {
-                    regions.Add(("ssm", region));
+                    regions.Add((AwsService.Ssm, region));
                 }
             }
             else
@@ -173,10 +174,10 @@ internal sealed partial class NetworkModelBuilder
             if (AsString(credentials).IsKnown || graph.Resolve(credentials).Target is not null)
             {
                 secretsManager++;
-                var region = AsString(credentials) is { IsKnown: true } arn ? RegionOfArn(arn.Value) : RegionOf(graph.Resolve(credentials).Target!);
+                var region = AsString(credentials) is { IsKnown: true } arn ? AwsArn.RegionOf(arn.Value) : RegionOf(graph.Resolve(credentials).Target!);
                 if (region is not null)
                 {
-                    regions.Add(("secretsmanager", region));
+                    regions.Add((AwsService.SecretsManager, region));
                 }
             }
             else
@@ -186,13 +187,6 @@ internal sealed partial class NetworkModelBuilder
         }
 
         return (secretsManager, ssm, unknown, regions);
-    }
-
-    /// <summary>The Region of an ARN (<c>arn:PARTITION:SERVICE:REGION:ACCOUNT:...</c>); null for a name or an empty Region.</summary>
-    private static string? RegionOfArn(string text)
-    {
-        var parts = text.Split(':');
-        return parts.Length > 4 && parts[0] == "arn" && parts[3].Length > 0 ? parts[3] : null;
     }
 
     /// <summary>
@@ -206,17 +200,6 @@ internal sealed partial class NetworkModelBuilder
             return region.Value;
         }
 
-        return resource.Outputs?.Properties.TryGetValue("arn", out var arn) == true && Unwrap(arn) is StringValue s ? RegionOfArn(s.Value) : null;
+        return resource.Outputs?.Properties.TryGetValue("arn", out var arn) == true && Unwrap(arn) is StringValue s ? AwsArn.RegionOf(s.Value) : null;
     }
-
-    private static PropertyValue FromJson(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => new ObjectValue(element.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value), StringComparer.Ordinal)),
-        JsonValueKind.Array => new ArrayValue(element.EnumerateArray().Select(FromJson).ToList()),
-        JsonValueKind.String => new StringValue(element.GetString()!),
-        JsonValueKind.Number => new NumberValue(element.GetDouble()),
-        JsonValueKind.True => new BoolValue(true),
-        JsonValueKind.False => new BoolValue(false),
-        _ => NullValue.Instance,
-    };
 }

@@ -109,7 +109,7 @@ internal sealed partial class NetworkModelBuilder
             Vpc = key.Vpc,
             VpcKey = key,
             IsOutside = true,
-            CidrBlock = Fact<Cidr>.Unknown,
+            CidrBlock = Fact<Ipv4Cidr>.Unknown,
             AvailabilityZone = Fact<string>.Unknown,
             MapPublicIpOnLaunch = Fact<bool>.Unknown,
             AssociationUnknown = true,

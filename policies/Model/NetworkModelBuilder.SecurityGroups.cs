@@ -98,7 +98,7 @@ internal sealed partial class NetworkModelBuilder
             var source = graph.Resolve(r, "referencedSecurityGroupId");
             var sourceGroup = Lookup(securityGroups, source);
             var cidr = ParseCidr(p.Text("cidrIpv4"));
-            List<Fact<Cidr>> cidrs = cidr.IsAbsent ? [] : [cidr];
+            List<Fact<Ipv4Cidr>> cidrs = cidr.IsAbsent ? [] : [cidr];
             var prefixList = p.Get("prefixListId");
             rules.Add(new TrafficRule(
                 r,
@@ -169,7 +169,7 @@ internal sealed partial class NetworkModelBuilder
     /// reference or literal id), a managed prefix list of the stack (its entries are added to
     /// <paramref name="cidrs"/>), or unknown (any other id, an unknown value).
     /// </summary>
-    private PrefixListPeers PrefixLists(PropertyValue? value, List<Fact<Cidr>> cidrs)
+    private PrefixListPeers PrefixLists(PropertyValue? value, List<Fact<Ipv4Cidr>> cidrs)
     {
         var refs = graph.ResolveList(value);
         if (refs is null)

@@ -107,14 +107,14 @@ internal sealed partial class NetworkModelBuilder
         _ => VpcKey.NotKnown,
     };
 
-    private static List<Fact<Cidr>> Cidrs(PropertyValue? value)
+    private static List<Fact<Ipv4Cidr>> Cidrs(PropertyValue? value)
     {
         var items = AsList(value);
-        return items is null ? [Fact<Cidr>.Unknown] : items.Select(i => ParseCidr(AsString(i))).ToList();
+        return items is null ? [Fact<Ipv4Cidr>.Unknown] : items.Select(i => ParseCidr(AsString(i))).ToList();
     }
 
-    private static Fact<Cidr> ParseCidr(Fact<string> text) =>
+    private static Fact<Ipv4Cidr> ParseCidr(Fact<string> text) =>
         (text.IsKnown
-            ? Cidr.TryParse(text.Value, out var cidr) ? Fact<Cidr>.Of(cidr) : Fact<Cidr>.Absent // IPv6 or malformed: not an IPv4 block
-            : text.IsUnknown ? Fact<Cidr>.Unknown : Fact<Cidr>.Absent).Secret(text.IsSecret);
+            ? Ipv4Cidr.TryParse(text.Value, out var cidr) ? Fact<Ipv4Cidr>.Of(cidr) : Fact<Ipv4Cidr>.Absent // IPv6 or malformed: not an IPv4 block
+            : text.IsUnknown ? Fact<Ipv4Cidr>.Unknown : Fact<Ipv4Cidr>.Absent).Secret(text.IsSecret);
 }

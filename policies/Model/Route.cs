@@ -18,7 +18,7 @@ public enum RouteTargetKind
 /// <param name="Source">The <c>Route</c> or <c>RouteTable</c> resource that declares it (null for implicit routes).</param>
 public sealed record Route(
     StackResource? Source,
-    Fact<Cidr> Destination,
+    Fact<Ipv4Cidr> Destination,
     Fact<string> DestinationPrefixListId,
     RouteTargetKind Target,
     InternetGateway? InternetGateway,

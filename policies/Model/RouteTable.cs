@@ -29,7 +29,7 @@ public sealed class RouteTable(StackResource? resource)
     /// Longest-prefix match: the most specific route whose destination contains <paramref name="destination"/>.
     /// Null when no route matches. <paramref name="unknown"/> is true when an unreadable route could win.
     /// </summary>
-    public Route? Lookup(Cidr destination, out bool unknown)
+    public Route? Lookup(Ipv4Cidr destination, out bool unknown)
     {
         unknown = HasUnknownRoutes;
         Route? best = null;

@@ -31,7 +31,7 @@ public sealed class SecurityGroup(StackResource resource)
     /// Whether the group admits TCP <paramref name="port"/> from every address of <paramref name="source"/>, or from
     /// ENIs in one of <paramref name="sourceGroups"/>. Null when it depends on a value that is unknown.
     /// </summary>
-    public bool? Admits(int port, Fact<Cidr> source, IReadOnlyCollection<SecurityGroup> sourceGroups, bool sourceGroupsUnknown)
+    public bool? Admits(int port, Fact<Ipv4Cidr> source, IReadOnlyCollection<SecurityGroup> sourceGroups, bool sourceGroupsUnknown)
     {
         var unknown = IngressUnknown;
         foreach (var rule in Ingress)
@@ -52,7 +52,7 @@ public sealed class SecurityGroup(StackResource resource)
     /// Whether the group lets TCP <paramref name="port"/> out to every address of <paramref name="destination"/>, or
     /// to ENIs in one of <paramref name="destinationGroups"/>. Null when it depends on a value that is unknown.
     /// </summary>
-    public bool? AllowsOut(int port, Fact<Cidr> destination, IReadOnlyCollection<SecurityGroup> destinationGroups, bool destinationGroupsUnknown)
+    public bool? AllowsOut(int port, Fact<Ipv4Cidr> destination, IReadOnlyCollection<SecurityGroup> destinationGroups, bool destinationGroupsUnknown)
     {
         var unknown = EgressUnknown;
         foreach (var rule in Egress)

@@ -18,7 +18,7 @@ public sealed class Subnet(StackResource resource)
     /// </summary>
     public bool IsOutside { get; internal set; }
 
-    public Fact<Cidr> CidrBlock { get; internal set; }
+    public Fact<Ipv4Cidr> CidrBlock { get; internal set; }
 
     /// <summary><c>availabilityZone</c> (or <c>availabilityZoneId</c> when only that is set).</summary>
     public Fact<string> AvailabilityZone { get; internal set; }

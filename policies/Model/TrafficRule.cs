@@ -27,13 +27,13 @@ public sealed record TrafficRule(
     Fact<string> Protocol,
     Fact<double> FromPort,
     Fact<double> ToPort,
-    IReadOnlyList<Fact<Cidr>> Cidrs,
+    IReadOnlyList<Fact<Ipv4Cidr>> Cidrs,
     IReadOnlyList<SecurityGroup> Groups,
     bool GroupsUnknown,
     Fact<bool> Self,
     PrefixListPeers PrefixLists)
 {
-    public bool? Admits(SecurityGroup owner, int port, Fact<Cidr> source, IReadOnlyCollection<SecurityGroup> sourceGroups, bool sourceGroupsUnknown)
+    public bool? Admits(SecurityGroup owner, int port, Fact<Ipv4Cidr> source, IReadOnlyCollection<SecurityGroup> sourceGroups, bool sourceGroupsUnknown)
     {
         if (!Protocol.IsKnown)
         {
@@ -87,7 +87,7 @@ public sealed record TrafficRule(
         // An AWS-managed prefix list (a gateway endpoint's prefixListId) holds only the public addresses of an AWS
         // service: never a private peer such as a VPC endpoint's network interface.
         // https://docs.aws.amazon.com/vpc/latest/userguide/working-with-aws-managed-prefix-lists.html
-        if (PrefixLists == PrefixListPeers.AwsManaged && !source.Is(Cidr.IsPrivate))
+        if (PrefixLists == PrefixListPeers.AwsManaged && !source.Is(Ipv4Cidr.IsPrivate))
         {
             verdict = null;
         }

@@ -7,7 +7,7 @@ public sealed class Vpc(StackResource resource)
     public StackResource Resource { get; } = resource;
 
     /// <summary><c>cidrBlock</c>; unknown when allocated from IPAM.</summary>
-    public Fact<Cidr> CidrBlock { get; internal set; }
+    public Fact<Ipv4Cidr> CidrBlock { get; internal set; }
 
     /// <summary><c>enableDnsSupport</c>. Default true (AWS and the provider).</summary>
     public Fact<bool> EnableDnsSupport { get; internal set; }

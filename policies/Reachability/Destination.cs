@@ -6,9 +6,9 @@ namespace FargateNetwork.Policies.Reachability;
 /// Something a task reaches: an AWS service by its endpoint suffix (<c>ecr.api</c>), optionally in another Region
 /// than the VPC's, the internet, or a fixed-egress CIDR block (an allow-listed partner).
 /// </summary>
-public sealed record Destination(string Name, string? Service, Cidr Block, string? Region = null)
+public sealed record Destination(string Name, string? Service, Ipv4Cidr Block, string? Region = null)
 {
-    public static readonly Destination Internet = new("internet", null, Cidr.Any);
+    public static readonly Destination Internet = new("internet", null, Ipv4Cidr.Any);
 
     public const string EcrApi = AwsService.EcrApi;
     public const string EcrDkr = AwsService.EcrDkr;
@@ -24,12 +24,12 @@ public sealed record Destination(string Name, string? Service, Cidr Block, strin
     /// <summary>The AWS services the report shows for every task subnet, in a stable order.</summary>
     public static readonly IReadOnlyList<string> ReportedServices = [EcrApi, EcrDkr, S3, Logs, SecretsManager, Ssm, Ecs, EcsAgent, EcsTelemetry];
 
-    public static Destination ForService(string service) => new(service, service, Cidr.Any);
+    public static Destination ForService(string service) => new(service, service, Ipv4Cidr.Any);
 
     /// <summary>A service in another Region than the VPC's: VPC endpoints do not serve it.</summary>
-    public static Destination ForService(string service, string region) => new($"{service} ({region})", service, Cidr.Any, region);
+    public static Destination ForService(string service, string region) => new($"{service} ({region})", service, Ipv4Cidr.Any, region);
 
-    public static Destination FixedEgress(Cidr block) => new(block.ToString(), null, block);
+    public static Destination FixedEgress(Ipv4Cidr block) => new(block.ToString(), null, block);
 
     public bool IsService => Service is not null;
 

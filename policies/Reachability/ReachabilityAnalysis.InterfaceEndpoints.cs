@@ -18,13 +18,13 @@ public sealed partial class ReachabilityAnalysis
         if (candidates.Count == 0 && vpc is null)
         {
             // A VPC outside the stack may hold endpoints the stack does not show.
-            var outside = ThroughRoutes(placement, subnet, Cidr.Any);
+            var outside = ThroughRoutes(placement, subnet, Ipv4Cidr.Any);
             return outside.Reaches ? outside : NetworkPath.Unknown($"the VPC of {subnet.Name} ({subnet.VpcKey}) is outside the stack, so its endpoints are unknown");
         }
 
         if (candidates.Count == 0)
         {
-            var routes = ThroughRoutes(placement, subnet, Cidr.Any);
+            var routes = ThroughRoutes(placement, subnet, Ipv4Cidr.Any);
             if (routes.IsNone && MayHaveUnresolvedEndpoint(service))
             {
                 return NetworkPath.Unknown($"an endpoint for {service} may exist but its VPC or type is not known yet");
@@ -46,7 +46,7 @@ public sealed partial class ReachabilityAnalysis
         if (!privateDns.Is(on => on) || !hostnames.Is(on => on))
         {
             // Without private DNS the service's default name resolves to public addresses: the routes decide.
-            var routes = ThroughRoutes(placement, subnet, Cidr.Any);
+            var routes = ThroughRoutes(placement, subnet, Ipv4Cidr.Any);
             if (routes.Reaches)
             {
                 return routes;

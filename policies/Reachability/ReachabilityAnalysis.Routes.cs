@@ -19,7 +19,7 @@ public sealed partial class ReachabilityAnalysis
             return new NetworkPath(PathKind.GatewayEndpoint, gateway.Resource, $"gateway endpoint {gateway.Name} on route table {table.Name}", Endpoint: gateway);
         }
 
-        var routes = ThroughRoutes(placement, subnet, Cidr.Any);
+        var routes = ThroughRoutes(placement, subnet, Ipv4Cidr.Any);
         if (routes.Reaches)
         {
             return routes;
@@ -39,7 +39,7 @@ public sealed partial class ReachabilityAnalysis
     }
 
     /// <summary>The path for a destination block through the subnet's route table (longest-prefix match).</summary>
-    public NetworkPath ThroughRoutes(TaskPlacement placement, Subnet subnet, Cidr destination)
+    public NetworkPath ThroughRoutes(TaskPlacement placement, Subnet subnet, Ipv4Cidr destination)
     {
         var table = model.RouteTableOf(subnet, out var unknownReason);
         if (table is null)
@@ -84,7 +84,7 @@ public sealed partial class ReachabilityAnalysis
         }
     }
 
-    private NetworkPath ThroughNat(NatGateway nat, Subnet from, Cidr destination, RouteTable table)
+    private NetworkPath ThroughNat(NatGateway nat, Subnet from, Ipv4Cidr destination, RouteTable table)
     {
         if (nat.IsPrivate)
         {
@@ -145,7 +145,7 @@ public sealed partial class ReachabilityAnalysis
     /// </summary>
     private NetworkPath ToOtherRegion(TaskPlacement placement, Subnet subnet, string service, string region)
     {
-        var routes = ThroughRoutes(placement, subnet, Cidr.Any);
+        var routes = ThroughRoutes(placement, subnet, Ipv4Cidr.Any);
         var what = $"{EndpointServiceName.Full(region, service)} is in another Region than the VPC, which VPC endpoints do not serve";
         return routes.Kind switch
         {

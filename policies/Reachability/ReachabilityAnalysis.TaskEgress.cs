@@ -53,7 +53,7 @@ public sealed partial class ReachabilityAnalysis
         var peers = endpoint.Subnets.Select(s => s.CidrBlock).ToList();
         if (peers.Count == 0 || endpoint.SubnetsUnknown)
         {
-            peers.Add(Fact<Cidr>.Unknown);
+            peers.Add(Fact<Ipv4Cidr>.Unknown);
         }
 
         foreach (var peer in peers)
@@ -75,8 +75,8 @@ public sealed partial class ReachabilityAnalysis
 
     private static bool? OutToPublic(SecurityGroup group)
     {
-        var verdict = group.AllowsOut(443, Fact<Cidr>.Of(Cidr.Any), [], false);
-        if (verdict == false && group.Egress.Any(r => r.Cidrs.Any(c => c.IsKnown && !Cidr.IsPrivate(c.Value))))
+        var verdict = group.AllowsOut(443, Fact<Ipv4Cidr>.Of(Ipv4Cidr.Any), [], false);
+        if (verdict == false && group.Egress.Any(r => r.Cidrs.Any(c => c.IsKnown && !Ipv4Cidr.IsPrivate(c.Value))))
         {
             return null; // egress to specific public blocks: may cover the service's addresses
         }
@@ -127,7 +127,7 @@ public sealed partial class ReachabilityAnalysis
                 placement.SecurityGroups[0].Resource);
         }
 
-        if (destination.IsService && AnyGroup(placement, g => g.AllowsOut(443, Fact<Cidr>.Unknown, [], true)) == false)
+        if (destination.IsService && AnyGroup(placement, g => g.AllowsOut(443, Fact<Ipv4Cidr>.Unknown, [], true)) == false)
         {
             return NetworkPath.NoPath(
                 NoPathReason.TaskEgressClosed,

@@ -102,7 +102,7 @@ public static class MermaidDiagram
             {
                 "none" => (None, $"none: {Short(row.Detail)}"),
                 "unknown" => (Unknown, $"unknown: {Short(row.Detail)}"),
-                _ => (Works, row.Via is null ? row.Path : $"{row.Path} {StackRules.Inputs.StateResource.NameOf(row.Via)}"),
+                _ => (Works, row.Via is null ? row.Path : $"{row.Path} {Urn.Name(row.Via)}"),
             };
             Edge(text, edges, Id("subnet", row.SubnetName, row.Subnet), destination, label, colour, dotted: false);
         }

@@ -56,5 +56,5 @@ public sealed record SubnetGroup(IReadOnlyList<(string Name, string? Az)> Subnet
     }
 
     private static Row Plain(ReachabilityRow r, StackNetwork? network) =>
-        new(r.Destination, network?.IsNeeded(r) ?? true, r.Path, r.Via is null ? null : StackRules.Inputs.StateResource.NameOf(r.Via), network is null ? r.MonthlyCostUsd : network.PathCost(r), r.Detail);
+        new(r.Destination, network?.IsNeeded(r) ?? true, r.Path, r.Via is null ? null : Urn.Name(r.Via), network is null ? r.MonthlyCostUsd : network.PathCost(r), r.Detail);
 }

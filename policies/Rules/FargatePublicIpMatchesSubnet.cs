@@ -40,7 +40,7 @@ public sealed class FargatePublicIpMatchesSubnet : NetworkPolicy
                 continue;
             }
 
-            var route = table.Lookup(Cidr.Any, out var unknown);
+            var route = table.Lookup(Ipv4Cidr.Any, out var unknown);
             if (unknown)
             {
                 continue;

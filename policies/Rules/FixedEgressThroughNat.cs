@@ -32,7 +32,7 @@ public sealed class FixedEgressThroughNat : NetworkPolicy
         var configured = settings.Cidrs("fixedEgressCidrs");
         foreach (var placement in context.Model.Placements)
         {
-            var cidrs = new List<Cidr>(configured);
+            var cidrs = new List<Ipv4Cidr>(configured);
             foreach (var subnet in placement.Subnets)
             {
                 if (context.Model.RouteTableOf(subnet, out _) is { } table)

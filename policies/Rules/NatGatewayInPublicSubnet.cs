@@ -50,7 +50,7 @@ public sealed class NatGatewayInPublicSubnet : NetworkPolicy
                 continue;
             }
 
-            var route = table.Lookup(Cidr.Any, out var unknown);
+            var route = table.Lookup(Ipv4Cidr.Any, out var unknown);
             if (unknown || route?.Target is RouteTargetKind.Unknown or RouteTargetKind.Other or RouteTargetKind.InternetGateway)
             {
                 continue;

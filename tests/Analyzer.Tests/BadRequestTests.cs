@@ -41,9 +41,9 @@ public sealed class BadRequestTests
         await using var server = await AnalyzerServer.StartAsync();
         var weird = new Struct();
         weird.Fields["noKind"] = new Value();
-        weird.Fields["badSignature"] = Value.ForStruct(new Struct { Fields = { [PreviewFixture.Signature] = Value.ForNumber(42) } });
-        weird.Fields["asset"] = Value.ForStruct(new Struct { Fields = { [PreviewFixture.Signature] = Value.ForString("c44067f5952c0a294b673a41bacd8c17"), ["text"] = Value.ForString("x") } });
-        weird.Fields["secretWithoutValue"] = Value.ForStruct(new Struct { Fields = { [PreviewFixture.Signature] = Value.ForString(PreviewFixture.SecretSignature) } });
+        weird.Fields["badSignature"] = Value.ForStruct(new Struct { Fields = { [PulumiSignatures.Key] = Value.ForNumber(42) } });
+        weird.Fields["asset"] = Value.ForStruct(new Struct { Fields = { [PulumiSignatures.Key] = Value.ForString("c44067f5952c0a294b673a41bacd8c17"), ["text"] = Value.ForString("x") } });
+        weird.Fields["secretWithoutValue"] = Value.ForStruct(new Struct { Fields = { [PulumiSignatures.Key] = Value.ForString(PulumiSignatures.Secret) } });
         weird.Fields["subnetIds"] = Value.ForNumber(double.NaN);
         foreach (var type in new[] { "aws:ec2/vpcEndpoint:VpcEndpoint", "aws:ecs/service:Service", "aws:ec2/subnet:Subnet", "aws:ecs/taskDefinition:TaskDefinition" })
         {
@@ -133,7 +133,7 @@ public sealed class BadRequestTests
         var request = Stack.StackRequest("ecr-api");
         foreach (var resource in request.Resources)
         {
-            Replace(resource.Properties, v => Value.ForStruct(new Struct { Fields = { [PreviewFixture.Signature] = Value.ForString(PreviewFixture.SecretSignature), ["value"] = v } }));
+            Replace(resource.Properties, v => Value.ForStruct(new Struct { Fields = { [PulumiSignatures.Key] = Value.ForString(PulumiSignatures.Secret), ["value"] = v } }));
         }
 
         var secret = await server.Client.AnalyzeStackAsync(request);

@@ -12,14 +12,6 @@ public sealed class DependencyReferencesTests
     private static readonly UnknownValue U = UnknownValue.Instance;
 
     [Fact]
-    public void TypeOfUrnIsTheLastPartOfTheQualifiedType()
-    {
-        Assert.Equal("aws:ec2/subnet:Subnet", DependencyReferences.TypeOfUrn(SubnetA));
-        Assert.Equal("aws:ec2/vpc:Vpc", DependencyReferences.TypeOfUrn(Vpc));
-        Assert.Equal("", DependencyReferences.TypeOfUrn("not-a-urn"));
-    }
-
-    [Fact]
     public void ATopLevelUnknownWithOneDependencyIsAReference()
     {
         var resolved = Resolve(Obj(("vpcId", U), ("cidrBlock", U)), ("vpcId", [Vpc]), ("cidrBlock", [Vpc, Sg]));
@@ -110,18 +102,6 @@ public sealed class DependencyReferencesTests
         var resolved = FargatePack.References.Resolve(properties, new Dictionary<string, IReadOnlyList<string>> { ["tags"] = [Vpc], ["vpcId"] = [Vpc] });
         Assert.Same(properties, resolved);
         Assert.Same(tags, resolved.Properties["tags"]);
-    }
-
-    [Fact]
-    public void UrnHasTypeAgreesWithTypeOfUrn()
-    {
-        foreach (var urn in new[] { SubnetA, Vpc, Sg, "not-a-urn", "urn:pulumi:s::p::", "urn:pulumi:s::p::a$::n", "a:::b::c::d", "" })
-        {
-            foreach (var type in new[] { "aws:ec2/subnet:Subnet", "aws:ec2/vpc:Vpc", "", "aws:ec2/securityGroup:SecurityGroup" })
-            {
-                Assert.Equal(DependencyReferences.TypeOfUrn(urn) == type && type.Length > 0, DependencyReferences.UrnHasType(urn, type) && type.Length > 0);
-            }
-        }
     }
 
     private static ObjectValue Obj(params (string Key, PropertyValue Value)[] properties) =>

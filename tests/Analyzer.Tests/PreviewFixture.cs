@@ -13,9 +13,7 @@ namespace FargateNetwork.Analyzer.Tests;
 /// </summary>
 internal sealed class PreviewFixture
 {
-    public const string Unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    public const string Signature = "4dabf18193072939515e22adb298388d";
-    public const string SecretSignature = "1b47061264138c4ac30d75fd1eb44270";
+    public const string Unknown = PulumiSignatures.UnknownSentinel;
 
     private readonly JsonObject document;
 
@@ -90,7 +88,7 @@ internal sealed class PreviewFixture
 
     public static Struct ToStruct(JsonObject json) => JsonParser.Default.Parse<Struct>(json.ToJsonString());
 
-    public static JsonObject Secret(JsonNode? value) => new() { [Signature] = SecretSignature, ["value"] = value };
+    public static JsonObject Secret(JsonNode? value) => new() { [PulumiSignatures.Key] = PulumiSignatures.Secret, ["value"] = value };
 
     private JsonObject Resource(string name) =>
         document["resources"]!.AsArray().Select(n => n!.AsObject()).Single(r => r["name"]!.GetValue<string>() == name);

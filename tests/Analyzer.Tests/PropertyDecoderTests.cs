@@ -26,7 +26,7 @@ public sealed class PropertyDecoderTests
         {
             Fields =
             {
-                [PropertyDecoder.SignatureKey] = Value.ForString(PropertyDecoder.SecretSignature),
+                [PulumiSignatures.Key] = Value.ForString(PulumiSignatures.Secret),
                 ["value"] = Value.ForList(Value.ForString("a"), Value.ForString(PreviewFixture.Unknown)),
             },
         });
@@ -63,7 +63,7 @@ public sealed class PropertyDecoderTests
     {
         Value Special(string signature, params (string Key, Value Value)[] fields)
         {
-            var s = new Struct { Fields = { [PropertyDecoder.SignatureKey] = Value.ForString(signature) } };
+            var s = new Struct { Fields = { [PulumiSignatures.Key] = Value.ForString(signature) } };
             foreach (var (key, value) in fields)
             {
                 s.Fields[key] = value;
@@ -77,7 +77,7 @@ public sealed class PropertyDecoderTests
         Assert.Same(UnknownValue.Instance, PropertyDecoder.Decode(Special("d0e6a833031e9bbcd3f4e8bde6ca49a4")));
         Assert.Equal(
             new ReferenceValue("urn:pulumi:s::p::aws:ec2/vpc:Vpc::v", "id"),
-            PropertyDecoder.Decode(Special(PropertyDecoder.ResourceReferenceSignature, ("urn", Value.ForString("urn:pulumi:s::p::aws:ec2/vpc:Vpc::v")))));
+            PropertyDecoder.Decode(Special(PulumiSignatures.ResourceReference, ("urn", Value.ForString("urn:pulumi:s::p::aws:ec2/vpc:Vpc::v")))));
         Assert.Same(NullValue.Instance, PropertyDecoder.Decode(new Value()));
         Assert.Same(ObjectValue.Empty, PropertyDecoder.Decode((Struct?)null));
     }

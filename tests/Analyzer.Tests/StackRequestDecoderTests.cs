@@ -18,7 +18,7 @@ namespace FargateNetwork.Analyzer.Tests;
 /// </summary>
 public sealed class StackRequestDecoderTests
 {
-    private static readonly string[] Keys = ["vpcId", "subnetId", "subnets", "securityGroups", "cidrBlock", "tags", "id", "name", "value", "urn", PreviewFixture.Signature];
+    private static readonly string[] Keys = ["vpcId", "subnetId", "subnets", "securityGroups", "cidrBlock", "tags", "id", "name", "value", "urn", PulumiSignatures.Key];
     private static readonly string[] Types = ["aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:ec2/securityGroup:SecurityGroup", "aws:ecs/service:Service"];
 
     [Fact]
@@ -250,13 +250,13 @@ public sealed class StackRequestDecoderTests
             case 0: return Value.ForNull();
             case 1: return Value.ForBool(random.Next(2) == 0);
             case 2: return Value.ForNumber(random.NextDouble() * 1000);
-            case 3: return Value.ForString(PropertyDecoder.UnknownSentinels.ElementAt(random.Next(PropertyDecoder.UnknownSentinels.Count)));
+            case 3: return Value.ForString(PulumiSignatures.UnknownSentinels.ElementAt(random.Next(PulumiSignatures.UnknownSentinels.Count)));
             case 4: return Value.ForString(random.Next(2) == 0 ? $"urn:pulumi:s::p::{Types[random.Next(Types.Length)]}::d1" : "ünï\u00e7ode-" + random.Next(5));
             case 5: return new Value();
             case 6:
                 return Value.ForList(Enumerable.Range(0, random.Next(4)).Select(_ => RandomValue(random, depth + 1)).ToArray());
             case 7:
-                var secret = new Struct { Fields = { [PreviewFixture.Signature] = Value.ForString(PreviewFixture.SecretSignature) } };
+                var secret = new Struct { Fields = { [PulumiSignatures.Key] = Value.ForString(PulumiSignatures.Secret) } };
                 if (random.Next(4) > 0)
                 {
                     secret.Fields["value"] = RandomValue(random, depth + 1);
@@ -268,7 +268,7 @@ public sealed class StackRequestDecoderTests
                 {
                     Fields =
                     {
-                        [PreviewFixture.Signature] = Value.ForString(random.Next(2) == 0 ? PropertyDecoder.ResourceReferenceSignature : "c44067f5952c0a294b673a41bacd8c17"),
+                        [PulumiSignatures.Key] = Value.ForString(random.Next(2) == 0 ? PulumiSignatures.ResourceReference : "c44067f5952c0a294b673a41bacd8c17"),
                         ["urn"] = random.Next(3) == 0 ? Value.ForNumber(1) : Value.ForString("urn:pulumi:s::p::aws:ec2/vpc:Vpc::v"),
                     },
                 });

@@ -88,4 +88,70 @@ public class Ipv4CidrTests
         Assert.Throws<ArgumentOutOfRangeException>(() => vpc.Subnet(19, 8));
         Assert.Throws<ArgumentOutOfRangeException>(() => vpc.Subnet(15, 0));
     }
+
+    [Theory]
+    [InlineData("10.0.0.0/16", "10.0.0.0/16")]
+    [InlineData("10.0.1.7/24", "10.0.1.0/24")]
+    [InlineData("203.0.113.10", "203.0.113.10/32")]
+    [InlineData("0.0.0.0/0", "0.0.0.0/0")]
+    public void ParsesAndClearsHostBits(string text, string expected) => Assert.Equal(expected, Ipv4Cidr.Parse(text).ToString());
+
+    [Theory]
+    [InlineData("10.0.0.0/33")]
+    [InlineData("10.0.0/16")]
+    [InlineData("256.0.0.0/8")]
+    [InlineData("2001:db8::/32")]
+    [InlineData("10.0.0.0/-1")]
+    [InlineData("")]
+    [InlineData("a.b.c.d/8")]
+    public void RejectsWhatIsNotAnIpv4Block(string text) => Assert.False(Ipv4Cidr.TryParse(text, out _));
+
+    [Fact]
+    public void ContainsExamples()
+    {
+        Assert.True(Ipv4Cidr.Parse("10.0.0.0/16").Contains(Ipv4Cidr.Parse("10.0.2.0/24")));
+        Assert.False(Ipv4Cidr.Parse("10.0.2.0/24").Contains(Ipv4Cidr.Parse("10.0.0.0/16")));
+        Assert.False(Ipv4Cidr.Parse("10.0.1.0/24").Contains(Ipv4Cidr.Parse("10.0.2.0/24")));
+        Assert.True(Ipv4Cidr.Any.Contains(Ipv4Cidr.Parse("203.0.113.10/32")));
+    }
+
+    [Property]
+    public bool FormatThenParseRoundTrips(uint address, byte prefix)
+    {
+        var cidr = Ipv4Cidr.Create(address, prefix % 33);
+        return Ipv4Cidr.Parse(cidr.ToString()) == cidr;
+    }
+
+    [Property]
+    public bool ABlockContainsItselfAndTheAnyBlockContainsIt(uint address, byte prefix)
+    {
+        var cidr = Ipv4Cidr.Create(address, prefix % 33);
+        return cidr.Contains(cidr) && Ipv4Cidr.Any.Contains(cidr);
+    }
+
+    [Property]
+    public bool ContainsAnAddressExactlyWhenTheMaskedAddressIsTheNetwork(uint network, byte prefix, uint address)
+    {
+        var cidr = Ipv4Cidr.Create(network, prefix % 33);
+        var mask = cidr.PrefixLength == 0 ? 0u : uint.MaxValue << (32 - cidr.PrefixLength);
+        return cidr.Contains(Ipv4Cidr.Create(address, 32)) == ((address & mask) == cidr.Network);
+    }
+
+    [Property]
+    public bool ShorterPrefixOfTheSameAddressContainsTheLonger(uint address, byte a, byte b)
+    {
+        var (shorter, longer) = (Math.Min(a % 33, b % 33), Math.Max(a % 33, b % 33));
+        var outer = Ipv4Cidr.Create(address, shorter);
+        var inner = Ipv4Cidr.Create(address, longer);
+        return outer.Contains(inner) && (shorter == longer || !inner.Contains(outer));
+    }
+
+    [Property]
+    public bool ContainmentIsTransitive(uint x, uint y, uint z, byte a, byte b, byte c)
+    {
+        var first = Ipv4Cidr.Create(x, a % 33);
+        var second = Ipv4Cidr.Create(y, b % 33);
+        var third = Ipv4Cidr.Create(z, c % 33);
+        return !(first.Contains(second) && second.Contains(third)) || first.Contains(third);
+    }
 }

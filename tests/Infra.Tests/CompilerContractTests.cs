@@ -15,7 +15,7 @@ public class CompilerContractTests
     };
 
     [Fact]
-    public void Run_mode_prints_only_the_template_from_pulumi_config_with_structured_values_as_json_strings()
+    public void RunModePrintsOnlyTheTemplateFromPulumiConfigWithStructuredValuesAsJsonStrings()
     {
         var config = NetworkInvariantTests.Config("private-endpoints", 3, "10.20.0.0/16", "perAz", true)
             .Set("pulumi:tags", """{"pulumi:template":"fargate-network"}""");
@@ -31,7 +31,7 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Project_name_comes_from_pulumi_project_and_its_namespace_is_accepted()
+    public void ProjectNameComesFromPulumiProjectAndItsNamespaceIsAccepted()
     {
         var config = new TestConfig();
         foreach (var (key, value) in TestConfig.PrivateEndpoints().Values)
@@ -47,7 +47,7 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Discovery_mode_without_pulumi_variables_prints_a_template_with_the_same_packages_and_versions()
+    public void DiscoveryModeWithoutPulumiVariablesPrintsATemplateWithTheSamePackagesAndVersions()
     {
         var discovery = CompilerProcess.Run(new Dictionary<string, string?>());
         Assert.True(discovery.ExitCode == 0, discovery.Stderr);
@@ -63,7 +63,7 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Pulumi_config_null_is_run_mode_without_config_and_names_every_required_key_with_empty_stdout()
+    public void PulumiConfigNullIsRunModeWithoutConfigAndNamesEveryRequiredKeyWithEmptyStdout()
     {
         var environment = RunEnvironment(new TestConfig());
         environment["PULUMI_CONFIG"] = "null";
@@ -79,7 +79,7 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Pulumi_stack_without_pulumi_config_is_discovery_mode()
+    public void PulumiStackWithoutPulumiConfigIsDiscoveryMode()
     {
         // The CLI lets users pick the stack with PULUMI_STACK and plugins inherit it; package discovery then runs the
         // compiler with PULUMI_STACK but without PULUMI_CONFIG, and must still get the discovery template.
@@ -91,7 +91,7 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Bad_value_exits_1_with_one_line_naming_the_key_value_and_fix_and_empty_stdout()
+    public void BadValueExits1WithOneLineNamingTheKeyValueAndFixAndEmptyStdout()
     {
         var config = TestConfig.PrivateEndpoints().Set("fargate-network:vpcCidr", "10.0.0.0/26");
         var result = CompilerProcess.Run(RunEnvironment(config));
@@ -105,7 +105,7 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Bad_command_line_exits_2()
+    public void BadCommandLineExits2()
     {
         var result = CompilerProcess.Run(new Dictionary<string, string?>(), null, "--stak", "dev");
         Assert.Equal(2, result.ExitCode);
@@ -114,7 +114,7 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Stack_mode_reads_the_stack_file_and_matches_run_mode()
+    public void StackModeReadsTheStackFileAndMatchesRunMode()
     {
         var fromFile = CompilerProcess.Run(new Dictionary<string, string?>(), null, "--stack", "dev");
         Assert.True(fromFile.ExitCode == 0, fromFile.Stderr);
@@ -139,7 +139,7 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Secure_value_in_a_stack_file_becomes_a_marked_placeholder_with_a_warning()
+    public void SecureValueInAStackFileBecomesAMarkedPlaceholderWithAWarning()
     {
         var dir = Directory.CreateTempSubdirectory("fargate-network-").FullName;
         try
@@ -179,7 +179,7 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Tag_values_reach_the_template_as_config_references_never_as_text()
+    public void TagValuesReachTheTemplateAsConfigReferencesNeverAsText()
     {
         var config = TestConfig.PrivateEndpoints()
             .Structured("tags", new JsonObject { ["owner"] = "decrypted-secret-value", ["cost center"] = 42, ["empty"] = "" });
@@ -201,7 +201,7 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Compiler_command_of_pulumi_yaml_builds_if_needed_and_prints_only_the_template()
+    public void CompilerCommandOfPulumiYamlBuildsIfNeededAndPrintsOnlyTheTemplate()
     {
         var pulumiYaml = File.ReadAllText(FargateNetwork.Tests.Shared.RepositoryRoot.File("Pulumi.yaml"));
         Assert.Contains("compiler: sh infra/compile.sh", pulumiYaml);
@@ -213,7 +213,7 @@ public class CompilerContractTests
     }
 
     [Fact]
-    public void Without_yamldotnet_an_internal_error_is_one_line_exit_70_in_every_mode()
+    public void WithoutYamlDotNetAnInternalErrorIsOneLineExit70InEveryMode()
     {
         var dir = Directory.CreateTempSubdirectory("fargate-network-compiler-").FullName;
         try

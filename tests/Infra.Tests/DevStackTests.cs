@@ -6,7 +6,7 @@ public class DevStackTests
     private readonly ParsedTemplate template = TestCompiler.Stack("dev");
 
     [Fact]
-    public void Creates_exactly_the_public_nat_egress_resources()
+    public void CreatesExactlyThePublicNatEgressResources()
     {
         var expected = new SortedDictionary<string, int>(StringComparer.Ordinal)
         {
@@ -34,7 +34,7 @@ public class DevStackTests
     }
 
     [Fact]
-    public void Vpc_has_dns_support_and_hostnames()
+    public void VpcHasDnsSupportAndHostnames()
     {
         var vpc = template.Single("aws:ec2/vpc:Vpc");
         Assert.Equal("10.10.0.0/16", vpc["cidrBlock"]);
@@ -43,7 +43,7 @@ public class DevStackTests
     }
 
     [Fact]
-    public void Task_route_tables_send_default_to_igw_and_destination_to_the_single_nat()
+    public void TaskRouteTablesSendDefaultToIgwAndDestinationToTheSingleNat()
     {
         var nat = template.Single("aws:ec2/natGateway:NatGateway");
         var igw = template.Single("aws:ec2/internetGateway:InternetGateway");
@@ -63,7 +63,7 @@ public class DevStackTests
     }
 
     [Fact]
-    public void Nat_sits_in_a_nat_subnet_with_an_eip()
+    public void NatSitsInANatSubnetWithAnEip()
     {
         var nat = template.Single("aws:ec2/natGateway:NatGateway");
         var subnet = template.Target(nat["subnetId"]);
@@ -82,7 +82,7 @@ public class DevStackTests
     }
 
     [Fact]
-    public void Schedule_runs_the_task_every_10_minutes_in_public_subnets_with_public_ip()
+    public void ScheduleRunsTheTaskEvery10MinutesInPublicSubnetsWithPublicIp()
     {
         var rule = template.Single("aws:cloudwatch/eventRule:EventRule");
         Assert.Equal("rate(10 minutes)", rule["scheduleExpression"]);
@@ -109,7 +109,7 @@ public class DevStackTests
     }
 
     [Fact]
-    public void Every_taggable_resource_has_the_configured_tags_and_a_name()
+    public void EveryTaggableResourceHasTheConfiguredTagsAndAName()
     {
         foreach (var resource in template.Resources.Values.Where(r => r.Properties.ContainsKey("tags")))
         {
@@ -123,7 +123,7 @@ public class DevStackTests
     }
 
     [Fact]
-    public void Every_resource_pins_the_provider_version()
+    public void EveryResourcePinsTheProviderVersion()
     {
         Assert.All(template.Resources.Values, r => Assert.Equal("7.48.0", r.Options["version"]));
     }

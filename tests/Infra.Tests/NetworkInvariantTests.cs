@@ -72,7 +72,7 @@ public class NetworkInvariantTests
 
     [Theory]
     [MemberData(nameof(Grid))]
-    public void Invariants_hold(string topology, int zones, string cidr, string nat, bool options)
+    public void InvariantsHold(string topology, int zones, string cidr, string nat, bool options)
     {
         var result = TestCompiler.RunMode(Config(topology, zones, cidr, nat, options));
         Assert.True(result.ExitCode == 0, result.Stderr);

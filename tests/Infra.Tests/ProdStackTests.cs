@@ -7,7 +7,7 @@ public class ProdStackTests
     private readonly ParsedTemplate template = TestCompiler.Stack("prod");
 
     [Fact]
-    public void Creates_exactly_the_private_endpoints_resources()
+    public void CreatesExactlyThePrivateEndpointsResources()
     {
         var expected = new SortedDictionary<string, int>(StringComparer.Ordinal)
         {
@@ -37,7 +37,7 @@ public class ProdStackTests
     }
 
     [Fact]
-    public void Interface_endpoints_are_the_fargate_set_with_private_dns_in_every_task_subnet()
+    public void InterfaceEndpointsAreTheFargateSetWithPrivateDnsInEveryTaskSubnet()
     {
         var interfaces = template.OfType("aws:ec2/vpcEndpoint:VpcEndpoint").Where(e => (string?)e["vpcEndpointType"] == "Interface").ToList();
         Assert.Equal(
@@ -58,7 +58,7 @@ public class ProdStackTests
     }
 
     [Fact]
-    public void Endpoint_security_group_admits_https_from_the_task_subnets_only()
+    public void EndpointSecurityGroupAdmitsHttpsFromTheTaskSubnetsOnly()
     {
         var rule = Assert.IsType<Dictionary<string, object?>>(Assert.Single(template.Resources["endpoint-security-group"].List("ingress")));
         Assert.Equal("tcp", rule["protocol"]);
@@ -68,7 +68,7 @@ public class ProdStackTests
     }
 
     [Fact]
-    public void Only_destinations_route_to_the_same_az_nat_and_no_default_route_leaves_task_subnets()
+    public void OnlyDestinationsRouteToTheSameAzNatAndNoDefaultRouteLeavesTaskSubnets()
     {
         foreach (var (az, number) in Zones.Select((z, i) => (z, i + 1)))
         {
@@ -82,7 +82,7 @@ public class ProdStackTests
     }
 
     [Fact]
-    public void Service_runs_in_private_subnets_behind_the_nlb()
+    public void ServiceRunsInPrivateSubnetsBehindTheNlb()
     {
         var service = template.Single("aws:ecs/service:Service");
         Assert.Equal("FARGATE", service["launchType"]);
@@ -120,7 +120,7 @@ public class ProdStackTests
     }
 
     [Fact]
-    public void Execution_role_reads_exactly_the_configured_secret_and_the_task_uses_awslogs()
+    public void ExecutionRoleReadsExactlyTheConfiguredSecretAndTheTaskUsesAwslogs()
     {
         var policy = System.Text.Json.JsonSerializer.Serialize(template.Resources["execution-role-secrets-policy"].Map("policy")["fn::toJSON"]);
         Assert.Contains("\"secretsmanager:GetSecretValue\"", policy);
@@ -147,7 +147,7 @@ public class ProdStackTests
     }
 
     [Fact]
-    public void Outputs_name_vpc_subnets_egress_ips_endpoints_and_cluster()
+    public void OutputsNameVpcSubnetsEgressIpsEndpointsAndCluster()
     {
         Assert.Equal("${vpc.id}", template.Outputs["vpcId"]);
         Assert.Equal("${cluster.name}", template.Outputs["clusterName"]);

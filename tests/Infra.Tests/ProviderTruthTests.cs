@@ -11,7 +11,7 @@ public class ProviderTruthTests
     public static TheoryData<string> Templates() => ["dev", "prod", "discovery", "public-all-options"];
 
     [Fact]
-    public void Pinned_version_is_the_installed_package_version()
+    public void PinnedVersionIsTheInstalledPackageVersion()
     {
         Assert.Equal("7.48.0", ProviderSchema.Aws.Version);
         Assert.Equal(ProviderPin.AwsVersion, ProviderSchema.Aws.Version);
@@ -21,7 +21,7 @@ public class ProviderTruthTests
 
     [Theory]
     [MemberData(nameof(Templates))]
-    public void Every_type_and_property_exists_in_the_provider(string name)
+    public void EveryTypeAndPropertyExistsInTheProvider(string name)
     {
         var template = Load(name);
         var problems = new List<string>();
@@ -42,7 +42,7 @@ public class ProviderTruthTests
     }
 
     [Fact]
-    public void The_checker_rejects_a_wrong_token_and_a_wrong_property()
+    public void TheCheckerRejectsAWrongTokenAndAWrongProperty()
     {
         Assert.Null(ProviderSchema.Aws.ResourceArgs("aws:ec2/vpcEndpoint:VpcEndpoints"));
         Assert.Null(ProviderSchema.Aws.ResourceArgs("awsx:ec2:Vpc"));
@@ -55,7 +55,7 @@ public class ProviderTruthTests
     }
 
     [Fact]
-    public void Every_emitted_type_token_is_a_core_token_and_real()
+    public void EveryEmittedTypeTokenIsACoreTokenAndReal()
     {
         var tokens = typeof(AwsTypes).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
         var emitted = Load("discovery").Resources.Values.Select(r => r.Type).Concat(Load("dev").Resources.Values.Select(r => r.Type)).ToHashSet();

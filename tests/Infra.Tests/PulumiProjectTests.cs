@@ -13,7 +13,7 @@ public class PulumiProjectTests
     }
 
     [Fact]
-    public void Project_runs_the_yaml_runtime_with_the_compiler_script()
+    public void ProjectRunsTheYamlRuntimeWithTheCompilerScript()
     {
         var project = Project();
         Assert.Equal("fargate-network", project["name"].ToString());
@@ -24,7 +24,7 @@ public class PulumiProjectTests
     }
 
     [Fact]
-    public void Project_config_defaults_equal_the_compilers_defaults_and_follow_the_project_schema()
+    public void ProjectConfigDefaultsEqualTheCompilersDefaultsAndFollowTheProjectSchema()
     {
         // project.json: a declaration has type (string, integer, boolean, array + items), description, secret, default.
         var config = (YamlMappingNode)Project()["config"];
@@ -45,7 +45,7 @@ public class PulumiProjectTests
     }
 
     [Fact]
-    public void Template_config_has_only_plain_scalar_defaults_and_allowed_fields()
+    public void TemplateConfigHasOnlyPlainScalarDefaultsAndAllowedFields()
     {
         // Pulumi's project.json schema: `template` allows only description, quickstart, important and config
         // (additionalProperties: false); a config entry has description, default, secret. ProjectTemplateConfigValue
@@ -64,7 +64,7 @@ public class PulumiProjectTests
     }
 
     [Fact]
-    public void A_stack_made_by_pulumi_new_compiles_once_the_quickstart_keys_are_set()
+    public void AStackMadeByPulumiNewCompilesOnceTheQuickstartKeysAreSet()
     {
         // pulumi new stores the template answers; Pulumi merges the project defaults; the user sets what the quickstart names.
         var project = Project();

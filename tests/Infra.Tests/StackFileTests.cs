@@ -38,7 +38,7 @@ public sealed class StackFileTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Hostile))]
-    public void A_hostile_stack_file_is_one_clear_error_within_seconds(string content, string expected)
+    public void AHostileStackFileIsOneClearErrorWithinSeconds(string content, string expected)
     {
         File.WriteAllText(Path.Combine(dir, "Pulumi.bad.yaml"), content);
         var watch = Stopwatch.StartNew();
@@ -55,7 +55,7 @@ public sealed class StackFileTests : IDisposable
     }
 
     [Fact]
-    public void A_new_stack_needs_only_region_zones_and_image()
+    public void ANewStackNeedsOnlyRegionZonesAndImage()
     {
         File.WriteAllText(Path.Combine(dir, "Pulumi.staging.yaml"), """
             config:

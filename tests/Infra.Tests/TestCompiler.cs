@@ -1,8 +1,6 @@
-using Moq;
-
 namespace FargateNetwork.Infra.Tests;
 
-/// <summary>Runs <see cref="Compiler"/> in process with a stand-in environment (Moq), as the contract tests run the real process.</summary>
+/// <summary>Runs <see cref="Compiler"/> in process with a stand-in environment, as the contract tests run the real process.</summary>
 internal static class TestCompiler
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
@@ -12,12 +10,9 @@ internal static class TestCompiler
 
     public static Result Run(IReadOnlyDictionary<string, string?> variables, params string[] args)
     {
-        var environment = new Mock<ICompilerEnvironment>(MockBehavior.Strict);
-        environment.Setup(e => e.GetVariable(It.IsAny<string>())).Returns((string name) => variables.TryGetValue(name, out var v) ? v : null);
-        environment.SetupGet(e => e.SearchRoots).Returns([FargateNetwork.Tests.Shared.RepositoryRoot.Path]);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = Compiler.Run(args, environment.Object, stdout, stderr);
+        var code = Compiler.Run(args, new StandInEnvironment(variables), stdout, stderr);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
@@ -28,6 +23,14 @@ internal static class TestCompiler
         ["PULUMI_PROJECT"] = "fargate-network",
         ["PULUMI_CONFIG"] = config.ToJson(),
     });
+
+    /// <summary>The given variables, and the repository root as the one place to look for stack files.</summary>
+    private sealed class StandInEnvironment(IReadOnlyDictionary<string, string?> variables) : ICompilerEnvironment
+    {
+        public IReadOnlyList<string> SearchRoots { get; } = [FargateNetwork.Tests.Shared.RepositoryRoot.Path];
+
+        public string? GetVariable(string name) => variables.TryGetValue(name, out var value) ? value : null;
+    }
 
     public static ParsedTemplate Stack(string name)
     {

@@ -67,6 +67,6 @@ internal static class AnalyzerInfoMapping
         WireLevel.Mandatory => PackLevel.Mandatory.Text(),
         WireLevel.Disabled => PackLevel.Disabled.Text(),
         WireLevel.Remediate => PackLevel.Remediate.Text(),
-        _ => throw new PolicyConfigException($"policy config: enforcement level {(int)level} is not one of advisory, mandatory, disabled, remediate."),
+        _ => throw new PolicyConfigException($"policy config: enforcement level {(int)level} is not one of {EnforcementLevels.Choices}."),
     };
 }

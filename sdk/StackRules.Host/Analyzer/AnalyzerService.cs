@@ -207,21 +207,7 @@ internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationL
         };
     }
 
-    private static string NameOf(string name, string urn)
-    {
-        if (!string.IsNullOrEmpty(name))
-        {
-            return name;
-        }
-
-        var index = urn.IndexOf("::", StringComparison.Ordinal);
-        for (var i = 0; i < 2 && index >= 0; i++)
-        {
-            index = urn.IndexOf("::", index + 2, StringComparison.Ordinal);
-        }
-
-        return index >= 0 ? urn[(index + 2)..] : urn;
-    }
+    private static string NameOf(string name, string urn) => string.IsNullOrEmpty(name) ? Urn.Name(urn) : name;
 
     private static AnalyzeResponse Respond(ConfiguredPack pack, Func<IReadOnlyList<Violation>> analyze, string subject)
     {

@@ -7,41 +7,15 @@ namespace StackRules.Host.Analyzer;
 
 /// <summary>
 /// Turns the engine's <c>google.protobuf.Struct</c> properties into <see cref="PropertyValue"/>s. The engine encodes
-/// special values as objects holding the signature key <see cref="SignatureKey"/> (secrets, assets, archives, resource
+/// special values as objects holding the signature key <see cref="PulumiSignatures.Key"/> (secrets, assets, archives, resource
 /// references) and unknowns as sentinel strings (Pulumi's analyzer protocol, pulumi/pulumi sdk/go/common/resource/plugin/rpc.go). Secrets are kept as <see cref="SecretValue"/> so that
 /// rules evaluate the plaintext but never print it; assets and archives are <see cref="UnknownValue"/> (no rule reads
 /// them); a value with no kind set (a malformed Struct) is null.
 /// </summary>
 internal static class PropertyDecoder
 {
-    /// <summary>The key that marks an object as a special value.</summary>
-    public const string SignatureKey = PulumiSignatures.Key;
-
-    /// <summary>Signature of a secret: <c>{sig: this, value: plaintext}</c>.</summary>
-    public const string SecretSignature = PulumiSignatures.Secret;
-
-    /// <summary>Signature of a resource reference.</summary>
-    public const string ResourceReferenceSignature = PulumiSignatures.ResourceReference;
-
-    /// <summary>The unknown sentinels.</summary>
-    public static IReadOnlySet<string> UnknownSentinels => PulumiSignatures.UnknownSentinels;
-
     /// <summary>Decodes a property bag; a missing Struct is an empty object.</summary>
-    public static ObjectValue Decode(Struct? properties)
-    {
-        if (properties is null)
-        {
-            return ObjectValue.Empty;
-        }
-
-        var result = new Dictionary<string, PropertyValue>(properties.Fields.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in properties.Fields)
-        {
-            result[key] = Decode(value);
-        }
-
-        return new ObjectValue(result);
-    }
+    public static ObjectValue Decode(Struct? properties) => properties is null ? ObjectValue.Empty : new ObjectValue(Fields(properties));
 
     /// <summary>Decodes one value.</summary>
     public static PropertyValue Decode(Value? value)
@@ -57,34 +31,47 @@ internal static class PropertyDecoder
             case Value.KindOneofCase.NumberValue:
                 return new NumberValue(value.NumberValue);
             case Value.KindOneofCase.StringValue:
-                return UnknownSentinels.Contains(value.StringValue) ? UnknownValue.Instance : new StringValue(value.StringValue);
+                return PulumiSignatures.UnknownSentinels.Contains(value.StringValue) ? UnknownValue.Instance : new StringValue(value.StringValue);
             case Value.KindOneofCase.ListValue:
                 return new ArrayValue(value.ListValue.Values.Select(Decode).ToList());
             case Value.KindOneofCase.StructValue:
-                return DecodeObject(value.StructValue);
+                return Signed(Fields(value.StructValue));
             default:
                 return UnknownValue.Instance;
         }
     }
 
-    private static PropertyValue DecodeObject(Struct structValue)
+    private static Dictionary<string, PropertyValue> Fields(Struct properties)
     {
-        if (!structValue.Fields.TryGetValue(SignatureKey, out var signature))
+        var result = new Dictionary<string, PropertyValue>(properties.Fields.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in properties.Fields)
         {
-            return Decode(structValue);
+            result[key] = Decode(value);
         }
 
-        var kind = signature.KindCase == Value.KindOneofCase.StringValue ? signature.StringValue : null;
-        switch (kind)
+        return result;
+    }
+
+    /// <summary>
+    /// A decoded object of the protocol, whatever it was decoded from (a Struct here, the wire in
+    /// <see cref="StackRequestDecoder"/>): a plain object, or the special value its signature names. A secret keeps
+    /// its value (unknown without one); a resource reference is its id; assets, archives, output values and
+    /// signatures this SDK does not know are unknown: no rule reads them.
+    /// </summary>
+    internal static PropertyValue Signed(Dictionary<string, PropertyValue> fields)
+    {
+        if (!fields.TryGetValue(PulumiSignatures.Key, out var signature))
         {
-            case SecretSignature:
-                // A secret without a value is still secret; its content is not known.
-                return new SecretValue(structValue.Fields.TryGetValue("value", out var inner) ? Decode(inner) : UnknownValue.Instance);
-            case ResourceReferenceSignature
-                when structValue.Fields.TryGetValue("urn", out var urn) && urn.KindCase == Value.KindOneofCase.StringValue:
-                return new ReferenceValue(urn.StringValue, "id");
+            return new ObjectValue(fields);
+        }
+
+        switch ((signature as StringValue)?.Value)
+        {
+            case PulumiSignatures.Secret:
+                return new SecretValue(fields.TryGetValue("value", out var inner) ? inner : UnknownValue.Instance);
+            case PulumiSignatures.ResourceReference when fields.TryGetValue("urn", out var urn) && urn is StringValue target:
+                return new ReferenceValue(target.Value, "id");
             default:
-                // Assets, archives, output values and signatures this pack does not know: no rule reads them.
                 return UnknownValue.Instance;
         }
     }

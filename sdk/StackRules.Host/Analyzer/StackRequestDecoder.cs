@@ -35,7 +35,7 @@ internal static partial class StackRequestDecoder
     private const uint StructTag = (5 << 3) | WireReader.LengthDelimited;
     private const uint ListTag = (6 << 3) | WireReader.LengthDelimited;
 
-    private static readonly byte[][] UnknownSentinels = PropertyDecoder.UnknownSentinels.Select(Encoding.UTF8.GetBytes).ToArray();
+    private static readonly byte[][] UnknownSentinels = PulumiSignatures.UnknownSentinels.Select(Encoding.UTF8.GetBytes).ToArray();
     private static readonly BoolValue True = new(true);
     private static readonly BoolValue False = new(false);
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoDependencies =
@@ -277,23 +277,6 @@ internal static partial class StackRequestDecoder
         return new StringValue(pool.Get(utf8));
     }
 
-    /// <summary>A nested Struct: a plain object, or a special value by its signature (see <see cref="PropertyDecoder"/>).</summary>
-    private static PropertyValue Object(Dictionary<string, PropertyValue> fields)
-    {
-        if (!fields.TryGetValue(PropertyDecoder.SignatureKey, out var signature))
-        {
-            return new ObjectValue(fields);
-        }
-
-        switch ((signature as StringValue)?.Value)
-        {
-            case PropertyDecoder.SecretSignature:
-                return new SecretValue(fields.TryGetValue("value", out var inner) ? inner : UnknownValue.Instance);
-            case PropertyDecoder.ResourceReferenceSignature when fields.TryGetValue("urn", out var urn) && urn is StringValue target:
-                // (An unknown sentinel as the urn stays unknown here; the engine never sends one.)
-                return new ReferenceValue(target.Value, "id");
-            default:
-                return UnknownValue.Instance;
-        }
-    }
+    /// <summary>A nested Struct: a plain object, or a special value by its signature (<see cref="PropertyDecoder.Signed"/>).</summary>
+    private static PropertyValue Object(Dictionary<string, PropertyValue> fields) => PropertyDecoder.Signed(fields);
 }

@@ -32,6 +32,10 @@ public static class EnforcementLevels
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, "not an enforcement level"),
     };
 
+    /// <summary>Every level's text, quoted, for a message that lists them: <c>"advisory", "mandatory", "remediate" or "disabled"</c>.</summary>
+    public static string Choices { get; } =
+        $"\"{EnforcementLevel.Advisory.Text()}\", \"{EnforcementLevel.Mandatory.Text()}\", \"{EnforcementLevel.Remediate.Text()}\" or \"{EnforcementLevel.Disabled.Text()}\"";
+
     /// <summary>Parses a level's text; false for anything else (the text is case-sensitive, as in Pulumi).</summary>
     public static bool TryParse(string text, out EnforcementLevel level)
     {

@@ -91,7 +91,7 @@ public static class PolicyConfig
 
         if (node is not JsonObject obj)
         {
-            throw new PolicyConfigException($"policy config: \"{key}\" must be a level string (\"advisory\", \"mandatory\", \"remediate\", \"disabled\") or an object with \"enforcementLevel\" and properties, not {node.ToJsonString()}.");
+            throw new PolicyConfigException($"policy config: \"{key}\" must be a level string ({EnforcementLevels.Choices}) or an object with \"enforcementLevel\" and properties, not {node.ToJsonString()}.");
         }
 
         EnforcementLevel? level = null;
@@ -101,7 +101,7 @@ public static class PolicyConfig
             {
                 level = child is JsonValue v && v.TryGetValue<string>(out var s)
                     ? ParseLevel(s, key)
-                    : throw new PolicyConfigException($"policy config: \"{key}.enforcementLevel\" must be a string: \"advisory\", \"mandatory\", \"remediate\" or \"disabled\".");
+                    : throw new PolicyConfigException($"policy config: \"{key}.enforcementLevel\" must be a string: {EnforcementLevels.Choices}.");
                 continue;
             }
 
@@ -131,7 +131,7 @@ public static class PolicyConfig
     private static EnforcementLevel ParseLevel(string text, string key) =>
         EnforcementLevels.TryParse(text, out var level)
             ? level
-            : throw new PolicyConfigException($"policy config: \"{key}\" has enforcement level \"{text}\"; use \"advisory\", \"mandatory\", \"remediate\" or \"disabled\".");
+            : throw new PolicyConfigException($"policy config: \"{key}\" has enforcement level \"{text}\"; use {EnforcementLevels.Choices}.");
 }
 
 /// <summary>Thrown for an invalid policy config; the message names the policy, the key and the fix.</summary>

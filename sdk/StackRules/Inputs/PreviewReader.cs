@@ -92,7 +92,7 @@ internal static class PreviewReader
             if (!listed.Contains(urn))
             {
                 throw new InputException(
-                    $"{file}: a partial preview: {StateResource.NameOf(by)} depends on {StateResource.NameOf(urn)} ({urn}), which no step lists; " +
+                    $"{file}: a partial preview: {Urn.Name(by)} depends on {Urn.Name(urn)} ({urn}), which no step lists; " +
                     "pulumi preview --json leaves unchanged resources out: run `pulumi preview --json --show-sames` so the whole stack is checked");
             }
         }

@@ -18,16 +18,16 @@ internal static class StateResource
 
         var urn = OptionalString(state, "urn", file, where) ?? fallbackUrn
             ?? throw new InputException($"{file}: {where}: missing urn");
-        var type = OptionalString(state, "type", file, where) ?? TypeOf(urn)
+        var type = OptionalString(state, "type", file, where) ?? (Urn.Type(urn) is { Length: > 0 } fromUrn ? fromUrn : null)
             ?? throw new InputException($"{file}: {where}: missing type");
         var id = OptionalString(state, "id", file, where);
         var parent = OptionalString(state, "parent", file, where);
         return new StackResource(
             urn,
             type,
-            NameOf(urn),
+            Urn.Name(urn),
             Properties(state, "inputs", file, where, dialect),
-            string.IsNullOrEmpty(id) || id == StateValue.UnknownSentinel ? null : id,
+            string.IsNullOrEmpty(id) || id == PulumiSignatures.UnknownSentinel ? null : id,
             string.IsNullOrEmpty(parent) ? null : parent,
             Dependencies(state, file, where),
             state.TryGetProperty("outputs", out _) ? Properties(state, "outputs", file, where, dialect) : null)
@@ -74,26 +74,6 @@ internal static class StateResource
         }
 
         return value.EnumerateArray().Select(u => u.GetString()!).ToList();
-    }
-
-    /// <summary>The name, the last <c>::</c> segment of the URN.</summary>
-    public static string NameOf(string urn)
-    {
-        var at = urn.LastIndexOf("::", StringComparison.Ordinal);
-        return at < 0 ? urn : urn[(at + 2)..];
-    }
-
-    private static string? TypeOf(string urn)
-    {
-        var parts = urn.Split("::");
-        if (parts.Length < 4)
-        {
-            return null;
-        }
-
-        var chain = parts[2];
-        var dollar = chain.LastIndexOf('$');
-        return dollar < 0 ? chain : chain[(dollar + 1)..];
     }
 
     private static string? OptionalString(JsonElement state, string key, string file, string where)

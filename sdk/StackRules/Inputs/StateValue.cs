@@ -10,16 +10,6 @@ namespace StackRules.Inputs;
 /// </summary>
 internal static class StateValue
 {
-    /// <summary>The value of a property that is not known during a preview.</summary>
-    public const string UnknownSentinel = PulumiSignatures.UnknownSentinel;
-
-    /// <summary>The key that marks a special object.</summary>
-    public const string SignatureKey = PulumiSignatures.Key;
-
-    public const string SecretSignature = PulumiSignatures.Secret;
-    public const string ResourceReferenceSignature = PulumiSignatures.ResourceReference;
-    public const string OutputSignature = PulumiSignatures.Output;
-
     /// <summary>How secrets are written: as signed objects (stack export) or masked as <c>[secret]</c> (preview JSON).</summary>
     public enum Dialect
     {
@@ -43,7 +33,7 @@ internal static class StateValue
                 var text = element.GetString()!;
                 return text switch
                 {
-                    UnknownSentinel => UnknownValue.Instance,
+                    PulumiSignatures.UnknownSentinel => UnknownValue.Instance,
                     MaskedSecret when dialect == Dialect.Preview => new SecretValue(UnknownValue.Instance),
                     _ => new StringValue(text),
                 };
@@ -62,7 +52,7 @@ internal static class StateValue
 
                 return new ArrayValue(items);
             case JsonValueKind.Object:
-                if (element.TryGetProperty(SignatureKey, out var signature))
+                if (element.TryGetProperty(PulumiSignatures.Key, out var signature))
                 {
                     return Special(element, signature.ValueKind == JsonValueKind.String ? signature.GetString() : null, dialect, depth);
                 }
@@ -87,7 +77,7 @@ internal static class StateValue
     {
         switch (signature)
         {
-            case SecretSignature:
+            case PulumiSignatures.Secret:
                 if (element.TryGetProperty("plaintext", out var plaintext) && plaintext.ValueKind == JsonValueKind.String)
                 {
                     try
@@ -108,11 +98,11 @@ internal static class StateValue
                 }
 
                 return new SecretValue(UnknownValue.Instance);
-            case ResourceReferenceSignature:
+            case PulumiSignatures.ResourceReference:
                 return element.TryGetProperty("urn", out var urn) && urn.ValueKind == JsonValueKind.String
                     ? new ReferenceValue(urn.GetString()!, "id")
                     : UnknownValue.Instance;
-            case OutputSignature:
+            case PulumiSignatures.Output:
                 var known = element.TryGetProperty("value", out var outputValue) ? Convert(outputValue, dialect, depth + 1) : UnknownValue.Instance;
                 return element.TryGetProperty("secret", out var isSecret) && isSecret.ValueKind == JsonValueKind.True ? new SecretValue(known) : known;
             default:

@@ -91,7 +91,7 @@ internal sealed class TemplateReader
 
         foreach (var logicalName in declared.Keys)
         {
-            urns[logicalName] = $"urn:pulumi:{StackName}::{project}::{TypeChain(logicalName, declared, 0)}::{logicalName}";
+            urns[logicalName] = Urn.Create(StackName, project, TypeChain(logicalName, declared, 0), logicalName);
         }
 
         var result = new List<StackResource>(declared.Count);
@@ -134,7 +134,7 @@ internal sealed class TemplateReader
     private static string TypeChain(string name, Dictionary<string, (string Type, string? Parent, MappingNode Node)> declared, int depth)
     {
         var (type, parent, _) = declared[name];
-        return parent is null || depth > 64 ? type : $"{TypeChain(parent, declared, depth + 1)}${type}";
+        return parent is null || depth > 64 ? type : $"{TypeChain(parent, declared, depth + 1)}{Urn.TypeDelimiter}{type}";
     }
 
     private PropertyValue Convert(SourceNode node, int depth)

@@ -25,38 +25,11 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
     /// <summary>Keys that hold ids of one resource type, and that type (<see cref="PolicyPack.ReferenceKeys"/>).</summary>
     public IReadOnlyDictionary<string, string> KeyTypes { get; } = keyTypes;
 
-    /// <summary>The type token of a URN: the part after the last <c>$</c> of its qualified type.</summary>
-    public static string TypeOfUrn(string urn)
-    {
-        var range = TypeRange(urn);
-        return range.Length == 0 ? "" : urn.Substring(range.Start, range.Length);
-    }
+    /// <summary>The type token of a URN: the same as <c>Urn.Type</c>.</summary>
+    public static string TypeOfUrn(string urn) => Urn.Type(urn);
 
-    /// <summary>Whether the type token of <paramref name="urn"/> is <paramref name="type"/>, without splitting the URN.</summary>
-    public static bool UrnHasType(string urn, string type)
-    {
-        var range = TypeRange(urn);
-        return urn.AsSpan(range.Start, range.Length).SequenceEqual(type);
-    }
-
-    /// <summary>
-    /// Where the type token sits in a URN (<c>urn:pulumi:stack::project::qualified$type::name</c>): the third
-    /// <c>::</c>-separated part, after its last <c>$</c>; empty when the URN has fewer than four parts.
-    /// </summary>
-    private static (int Start, int Length) TypeRange(string urn)
-    {
-        var first = urn.IndexOf("::", StringComparison.Ordinal);
-        var second = first < 0 ? -1 : urn.IndexOf("::", first + 2, StringComparison.Ordinal);
-        var third = second < 0 ? -1 : urn.IndexOf("::", second + 2, StringComparison.Ordinal);
-        if (third < 0)
-        {
-            return (0, 0);
-        }
-
-        var start = second + 2;
-        var dollar = urn.AsSpan(start, third - start).LastIndexOf('$');
-        return dollar < 0 ? (start, third - start) : (start + dollar + 1, third - start - dollar - 1);
-    }
+    /// <summary>Whether the type token of <paramref name="urn"/> is <paramref name="type"/>: the same as <c>Urn.HasType</c>, without allocating.</summary>
+    public static bool UrnHasType(string urn, string type) => Urn.HasType(urn, type);
 
     /// <summary>
     /// Applies the rules above to a resource's properties. Linear in the size of the properties plus their

@@ -19,7 +19,7 @@ internal sealed class UrnsByType(IReadOnlyList<string> urns)
     {
         foreach (var urn in urns)
         {
-            if (!DependencyReferences.UrnHasType(urn, type))
+            if (!Urn.HasType(urn, type))
             {
                 return false;
             }
@@ -49,7 +49,7 @@ internal sealed class UrnsByType(IReadOnlyList<string> urns)
             }
 
             distinct.Add(urn);
-            var type = DependencyReferences.TypeOfUrn(urn);
+            var type = Urn.Type(urn);
             if (!byType.TryGetValue(type, out var list))
             {
                 byType[type] = list = [];

@@ -26,7 +26,7 @@ public class CompilerConfigFuzzTests
 
     [Theory]
     [MemberData(nameof(Batches))]
-    public void Mutated_configs_end_cleanly_and_never_echo_a_secret(int batch)
+    public void MutatedConfigsEndCleanlyAndNeverEchoASecret(int batch)
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var s) ? s : 20261130;
         var scale = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SCALE"), out var k) && k > 0 ? k : 1;

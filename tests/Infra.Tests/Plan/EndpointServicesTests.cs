@@ -44,7 +44,7 @@ public class EndpointServicesTests
     private static readonly string[] PlatformVersions = ["LATEST", "1.4.0", "1.6.0"];
 
     [Property(MaxTest = 150)]
-    public Property Private_endpoints_get_exactly_the_endpoints_the_tasks_need_plus_the_extra_ones(
+    public Property PrivateEndpointsGetExactlyTheEndpointsTheTasksNeedPlusTheExtraOnes(
         byte regionSeed, byte imageSeed, byte secretMask, byte extraMask, byte versionSeed, bool exec, bool scheduled, bool privateEndpoints, bool nat, byte zoneSeed)
     {
         var region = Regions[regionSeed % Regions.Length];

@@ -1,4 +1,4 @@
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Plan;
 
 /// <summary>The network plan: what each topology implies, decided once.</summary>
 public class NetworkPlanTests
@@ -18,7 +18,7 @@ public class NetworkPlanTests
     [InlineData("private-endpoints", null, 2, false, false, true, 0)]
     [InlineData("private-endpoints", "single", 2, false, true, true, 1)]
     [InlineData("private-endpoints", "perAz", 4, false, true, true, 4)]
-    public void Topology_and_fixed_egress_decide_the_plan(string topology, string? nats, int zones, bool publicTasks, bool internetGateway, bool endpoints, int natCount)
+    public void TopologyAndFixedEgressDecideThePlan(string topology, string? nats, int zones, bool publicTasks, bool internetGateway, bool endpoints, int natCount)
     {
         var config = Config(
             topology == "public-nat-egress" ? Topology.PublicNatEgress : Topology.PrivateEndpoints,
@@ -28,7 +28,7 @@ public class NetworkPlanTests
     }
 
     [Fact]
-    public void The_template_follows_the_plan()
+    public void TheTemplateFollowsThePlan()
     {
         var config = Config(Topology.PrivateEndpoints, NatGatewayStrategy.PerAz, 3);
         var template = new ParsedTemplate(YamlEmitter.Emit(TemplateBuilder.Build(config, "p")));

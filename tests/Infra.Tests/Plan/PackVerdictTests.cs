@@ -34,7 +34,7 @@ public class PackVerdictTests
     [InlineData("public.ecr.aws/nginx/nginx:1.27", null, "fargate-network:workload.image")]
     [InlineData("111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1.0", null, "fargate-network:workload.image")]
     [InlineData(RegionalImage, RemoteSecret, "fargate-network:workload.secrets")]
-    public void A_private_endpoints_stack_whose_tasks_cannot_start_is_refused_naming_the_key(string image, string? secret, string key)
+    public void APrivateEndpointsStackWhoseTasksCannotStartIsRefusedNamingTheKey(string image, string? secret, string key)
     {
         var result = TestCompiler.RunMode(Config("private-endpoints", 2, image, secret, nat: false));
         Assert.Equal(1, result.ExitCode);
@@ -53,11 +53,11 @@ public class PackVerdictTests
     [Theory]
     [InlineData("nginx:1.27", null)]
     [InlineData(RegionalImage, RemoteSecret)]
-    public void The_same_workload_starts_from_public_subnets(string image, string? secret) =>
+    public void TheSameWorkloadStartsFromPublicSubnets(string image, string? secret) =>
         Assert.Equal(0, TestCompiler.RunMode(Config("public-nat-egress", 2, image, secret, nat: true)).ExitCode);
 
     [Property(MaxTest = 60)]
-    public Property Every_compiled_stack_passes_the_pack_and_every_refusal_names_a_key(byte imageSeed, byte secretSeed, bool privateEndpoints, byte zoneSeed, bool nat)
+    public Property EveryCompiledStackPassesThePackAndEveryRefusalNamesAKey(byte imageSeed, byte secretSeed, bool privateEndpoints, byte zoneSeed, bool nat)
     {
         var image = Images[imageSeed % Images.Length];
         var secret = (secretSeed % 3) switch { 0 => null, 1 => LocalSecret, _ => RemoteSecret };

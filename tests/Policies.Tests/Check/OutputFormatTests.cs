@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
+using FargateNetwork.Tests.Shared;
 
 namespace FargateNetwork.Policies.Tests.Check;
 
@@ -120,5 +121,36 @@ public class OutputFormatTests
         var results = run.Json().GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
         Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "image-pulls-through-nat" && r.GetProperty("level").GetString() == "warning");
         Assert.All(results, r => Assert.Equal("warning", r.GetProperty("level").GetString()));
+    }
+
+    [Fact]
+    public void SarifResultsOfACheckedProdTemplatePointAtTheOffendingResource()
+    {
+        var template = DotnetProcess.CompileStack("prod");
+        var dns = template.IndexOf("\"privateDnsEnabled\": true", template.IndexOf("\"endpoint-ecr-api\":", StringComparison.Ordinal), StringComparison.Ordinal);
+        var mutated = string.Concat(template.AsSpan(0, dns), "\"privateDnsEnabled\": false", template.AsSpan(dns + "\"privateDnsEnabled\": true".Length));
+        var file = RepositoryRoot.File("artifacts", "templates", $"sarif-test-{Guid.NewGuid():N}.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, mutated);
+        try
+        {
+            var results = CheckRun.Of("--format", "sarif", file).Json().GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+            var lines = mutated.Split('\n');
+            Assert.NotEmpty(results);
+            Assert.All(results, r =>
+            {
+                var physical = r.GetProperty("locations")[0].GetProperty("physicalLocation");
+                Assert.Equal($"artifacts/templates/{Path.GetFileName(file)}", physical.GetProperty("artifactLocation").GetProperty("uri").GetString());
+                var name = r.GetProperty("locations")[0].GetProperty("logicalLocations")[0].GetProperty("name").GetString();
+                var region = physical.GetProperty("region");
+                var line = lines[region.GetProperty("startLine").GetInt32() - 1];
+                Assert.Equal($"\"{name}\":", line[(region.GetProperty("startColumn").GetInt32() - 1)..].TrimEnd());
+            });
+            Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "interface-endpoint-private-dns");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

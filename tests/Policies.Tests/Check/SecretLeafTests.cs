@@ -62,8 +62,8 @@ public class SecretLeafTests
             var (leaf, replace) = StateLeaves(secret, resources)[i];
             var plain = leaf.GetValueKind() == JsonValueKind.String ? leaf.GetValue<string>() : leaf.ToJsonString();
             replace(preview
-                ? new JsonObject { [StateValue.SignatureKey] = StateValue.SecretSignature, ["value"] = leaf.DeepClone() }
-                : new JsonObject { [StateValue.SignatureKey] = StateValue.SecretSignature, ["plaintext"] = leaf.ToJsonString() });
+                ? new JsonObject { [PulumiSignatures.Key] = PulumiSignatures.Secret, ["value"] = leaf.DeepClone() }
+                : new JsonObject { [PulumiSignatures.Key] = PulumiSignatures.Secret, ["plaintext"] = leaf.ToJsonString() });
             var replaced = JsonNode.Parse(text)!;
             StateLeaves(replaced, resources)[i].Replace(JsonValue.Create(Replacement));
             leaks.AddRange(Leaks(plain, secret.ToJsonString(), () => replaced.ToJsonString(), fixture));
@@ -290,7 +290,7 @@ public class SecretLeafTests
     {
         if (node is JsonObject obj)
         {
-            if (obj.ContainsKey(StateValue.SignatureKey))
+            if (obj.ContainsKey(PulumiSignatures.Key))
             {
                 return;
             }

@@ -35,7 +35,7 @@ public static class PreviewWriter
     {
         switch (node)
         {
-            case JsonObject obj when obj[StateValue.SignatureKey]?.GetValue<string>() == StateValue.SecretSignature:
+            case JsonObject obj when obj[PulumiSignatures.Key]?.GetValue<string>() == PulumiSignatures.Secret:
                 return StateValue.MaskedSecret;
             case JsonObject obj:
                 foreach (var key in obj.Select(p => p.Key).ToList())

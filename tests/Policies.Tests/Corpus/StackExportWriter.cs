@@ -303,7 +303,7 @@ public sealed class StackExportWriter
         ObjectValue o => new JsonObject(o.Properties.Select(p => KeyValuePair.Create(p.Key, Json(p.Value)))),
         SecretValue secret => new JsonObject
         {
-            [StateValue.SignatureKey] = StateValue.SecretSignature,
+            [PulumiSignatures.Key] = PulumiSignatures.Secret,
             ["plaintext"] = (Json(secret.Inner)?.ToJsonString() ?? "null"),
         },
         _ => throw new InvalidOperationException($"no JSON for {value}"),

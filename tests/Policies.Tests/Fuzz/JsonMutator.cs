@@ -52,12 +52,12 @@ internal static class JsonMutator
             var replacement = kind switch
             {
                 0 => null,
-                1 => JsonValue.Create(random.Next(3) == 0 ? StateValue.UnknownSentinel : "x" + random.Next(1000)),
+                1 => JsonValue.Create(random.Next(3) == 0 ? PulumiSignatures.UnknownSentinel : "x" + random.Next(1000)),
                 2 => JsonValue.Create(random.NextDouble() * Math.Pow(10, random.Next(-5, 300))),
                 3 => preview
-                    ? new JsonObject { [StateValue.SignatureKey] = StateValue.SecretSignature, ["value"] = Planted }
-                    : new JsonObject { [StateValue.SignatureKey] = StateValue.SecretSignature, ["plaintext"] = $"\"{Planted}\"" },
-                4 => new JsonObject { [StateValue.SignatureKey] = StateValue.ResourceReferenceSignature, ["urn"] = "urn:pulumi:s::p::aws:ec2/subnet:Subnet::s" + random.Next(5) },
+                    ? new JsonObject { [PulumiSignatures.Key] = PulumiSignatures.Secret, ["value"] = Planted }
+                    : new JsonObject { [PulumiSignatures.Key] = PulumiSignatures.Secret, ["plaintext"] = $"\"{Planted}\"" },
+                4 => new JsonObject { [PulumiSignatures.Key] = PulumiSignatures.ResourceReference, ["urn"] = "urn:pulumi:s::p::aws:ec2/subnet:Subnet::s" + random.Next(5) },
                 5 => Deep(1 + random.Next(300)),
                 6 => new JsonArray(Enumerable.Range(0, random.Next(2000)).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
                 _ => node.DeepClone(),

@@ -115,7 +115,7 @@ public class StateReaderTests
         const string A = "urn:pulumi:dev::p::aws:ec2/subnet:Subnet::a";
         const string C = "urn:pulumi:dev::p::aws:ec2/subnet:Subnet::c";
         const string Sg = "urn:pulumi:dev::p::aws:ec2/securityGroup:SecurityGroup::sg";
-        const string U = StateValue.UnknownSentinel;
+        const string U = PulumiSignatures.UnknownSentinel;
         var input = Read.Text($$$$"""
             {"steps": [{"op": "create", "urn": "urn:pulumi:dev::p::aws:ec2/vpcEndpoint:VpcEndpoint::e", "newState": {
               "type": "aws:ec2/vpcEndpoint:VpcEndpoint",
@@ -142,7 +142,7 @@ public class StateReaderTests
         const string C = "urn:pulumi:dev::p::aws:ec2/subnet:Subnet::c";
         const string Sg = "urn:pulumi:dev::p::aws:ec2/securityGroup:SecurityGroup::sg";
         const string Tg = "urn:pulumi:dev::p::aws:lb/targetGroup:TargetGroup::tg";
-        const string U = StateValue.UnknownSentinel;
+        const string U = PulumiSignatures.UnknownSentinel;
         var input = Read.Text($$$$"""
             {"steps": [{"op": "create", "urn": "urn:pulumi:dev::p::aws:ecs/service:Service::s", "newState": {
               "type": "aws:ecs/service:Service",

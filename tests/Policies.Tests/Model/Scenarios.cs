@@ -146,4 +146,25 @@ public static class Scenarios
     }
 
     public static IReadOnlyList<StackResource> Build(StackBuilder b) => b.Build();
+
+    /// <summary>
+    /// Endpoints and tasks share one group whose only rules are TCP 443 to and from itself; the tasks' subnets are
+    /// literal ids (or an invoke's unknown list in a template).
+    /// </summary>
+    public static StackBuilder SelfOnlyGroup(RefStyle style, bool invoke)
+    {
+        var b = PrivateEndpoints(style);
+        var self = Obj(("protocol", "tcp"), ("fromPort", 443), ("toPort", 443), ("self", true));
+        b.Set("taskSg", "egress", new[] { self }).Set("taskSg", "ingress", new[] { self });
+        foreach (var service in new[] { "ecr.api", "ecr.dkr", "logs", "secretsmanager" })
+        {
+            b.Set(service, "securityGroupIds", b.Refs("taskSg"));
+        }
+
+        var network = (ObjectValue)b["app"].Props["networkConfiguration"];
+        var subnets = invoke ? (PropertyValue)UnknownValue.Instance : Value(new[] { "subnet-0aaa1111", "subnet-0bbb2222" });
+        var changed = new Dictionary<string, PropertyValue>(network.Properties, StringComparer.Ordinal) { ["subnets"] = subnets };
+        b.Set("app", "networkConfiguration", new ObjectValue(changed));
+        return b;
+    }
 }

@@ -39,12 +39,12 @@ public class ReachabilityTests
         Assert.Equal(PathKind.InternetGateway, Path(b, "taskA", Destination.Internet).Kind);
         Assert.Equal(PathKind.InternetGateway, Path(b, "taskA", Service("s3")).Kind);
         Assert.Equal(PathKind.InternetGateway, Path(b, "taskA", Service("ecr.dkr")).Kind);
-        var partner = Path(b, "taskA", Destination.FixedEgress(Cidr.Parse("203.0.113.10/32")));
+        var partner = Path(b, "taskA", Destination.FixedEgress(Ipv4Cidr.Parse("203.0.113.10/32")));
         Assert.Equal((PathKind.NatGateway, "nat"), (partner.Kind, partner.Nat?.Name));
         Assert.Contains("ap-northeast-1c", partner.Detail, StringComparison.Ordinal);
 
         // A partner address next to the allow-listed one is not caught by the /32 route.
-        Assert.Equal(PathKind.InternetGateway, Path(b, "taskA", Destination.FixedEgress(Cidr.Parse("203.0.113.11/32"))).Kind);
+        Assert.Equal(PathKind.InternetGateway, Path(b, "taskA", Destination.FixedEgress(Ipv4Cidr.Parse("203.0.113.11/32"))).Kind);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class ReachabilityTests
     {
         var own = Scenarios.PublicNatEgress();
         own.Set("nat", "subnetId", own.Ref("taskA"));
-        var partner = Destination.FixedEgress(Cidr.Parse("203.0.113.10/32"));
+        var partner = Destination.FixedEgress(Ipv4Cidr.Parse("203.0.113.10/32"));
         Assert.Equal(NoPathReason.NatInOwnSubnet, Path(own, "taskA", partner).Reason);
 
         var isolated = Scenarios.PublicNatEgress().Unset("natRt", "routes");
@@ -141,7 +141,7 @@ public class ReachabilityTests
         var placement = analysis.Model.Placements.Single();
         var subnet = placement.Subnets.Single();
         Assert.Equal(PathKind.InternetGateway, analysis.Find(placement, subnet, Destination.Internet).Kind);
-        Assert.Equal(PathKind.NatGateway, analysis.Find(placement, subnet, Destination.FixedEgress(Cidr.Parse("203.0.113.10/32"))).Kind);
+        Assert.Equal(PathKind.NatGateway, analysis.Find(placement, subnet, Destination.FixedEgress(Ipv4Cidr.Parse("203.0.113.10/32"))).Kind);
         Assert.Empty(FargatePack.Create(null).Evaluate(resources).Violations);
     }
 

@@ -3,11 +3,43 @@ using static FargateNetwork.Policies.Tests.Model.StackBuilder;
 
 namespace FargateNetwork.Policies.Tests.Rules;
 
-/// <summary>Issue 9 item 9: <c>image-pulls-through-nat</c> follows what the containers actually pull.</summary>
+/// <summary>
+/// <c>image-pulls-through-nat</c>: task subnets whose ECR or S3 traffic goes through a NAT gateway, with the
+/// monthly cost of the pulls against the endpoints' (advisory).
+/// </summary>
 public class ImagePullsThroughNatTests
 {
     private const string Pulls = "image-pulls-through-nat";
 
+    [Fact]
+    public void ImagePullsThroughNatGiveTheMonthlyCost()
+    {
+        var b = Scenarios.PrivateEndpoints().Remove("s3").Remove("ecr.api").Remove("ecr.dkr");
+        Scenarios.PublicNat(b);
+        b.Add("aws:ec2/route:Route", "defaultToNat", ("routeTableId", b.Ref("privateRt")), ("destinationCidrBlock", "0.0.0.0/0"), ("natGatewayId", b.Ref("nat")));
+        var evaluation = Expect.Evaluate(b, """{"image-pulls-through-nat":{"pullsPerDay":100,"imageSizeGiB":1}}""");
+        var violation = Assert.Single(evaluation.Violations);
+        Assert.Equal((Pulls, "app", EnforcementLevel.Advisory), (violation.Policy, violation.Name, violation.Level));
+
+        // 100 pulls × 1 GiB × 30 days = 3000 GB at Tokyo's $0.062/GB = $186.00; 2 interface endpoints × 2 AZs × 730 h × $0.014 = $40.88.
+        Assert.Contains("$186.00/month", violation.Message, StringComparison.Ordinal);
+        Assert.Contains("$40.88/month", violation.Message, StringComparison.Ordinal);
+        var s3Rows = evaluation.Reachability.Where(r => r.Destination == "s3").ToList();
+        Assert.Equal(2, s3Rows.Count);
+        Assert.All(s3Rows, r => Assert.Equal(("nat-gateway", 93.00m), (r.Path, r.MonthlyCostUsd)));
+    }
+
+    [Fact]
+    public void NatPriceCanBeOverridden()
+    {
+        var b = Scenarios.PrivateEndpoints().Remove("s3");
+        Scenarios.PublicNat(b);
+        b.Add("aws:ec2/route:Route", "defaultToNat", ("routeTableId", b.Ref("privateRt")), ("destinationCidrBlock", "0.0.0.0/0"), ("natGatewayId", b.Ref("nat")));
+        var evaluation = Expect.Evaluate(b, """{"image-pulls-through-nat":{"pullsPerDay":10,"imageSizeGiB":1,"natGatewayPerGbUsd":0.1}}""");
+        Assert.Contains("$30.00/month", Assert.Single(evaluation.Violations).Message, StringComparison.Ordinal);
+    }
+
+    // Issue 9 item 9: the rule follows what the containers actually pull.
     private static StackBuilder NatOnly()
     {
         var b = Scenarios.Vpc(RefStyle.Reference);

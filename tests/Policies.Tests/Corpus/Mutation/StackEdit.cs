@@ -36,8 +36,8 @@ public sealed class StackEdit
     /// <summary>A new resource of <paramref name="type"/> in the same stack and project, with an id in an export.</summary>
     public StackResource New(string type, string name, Dictionary<string, PropertyValue> inputs)
     {
-        var prefix = resources[0].Urn.Split("::")[..2];
-        var urn = $"{string.Join("::", prefix)}::{type}::{name}";
+        var first = resources[0].Urn;
+        var urn = Urn.Create(Urn.Stack(first), Urn.Project(first), type, name);
         return new StackResource(urn, type, name, new ObjectValue(inputs), HasIds ? $"{type.Split(':')[^1].ToLowerInvariant()}-{name}" : null);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Config;
 
 /// <summary>Issue 8 item 6 and issue 10 items 14-18: every problem in one run, no quoted free text, full-string matching, AWS limits.</summary>
 public class ConfigErrorsTests
@@ -8,7 +8,7 @@ public class ConfigErrorsTests
     private static string[] Lines(TestCompiler.Result result) => result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     [Fact]
-    public void Every_problem_of_a_stack_is_reported_in_one_run_with_a_suggestion_for_a_misspelt_key()
+    public void EveryProblemOfAStackIsReportedInOneRunWithASuggestionForAMisspeltKey()
     {
         var config = TestConfig.PrivateEndpoints()
             .Set("fargate-network:vpcCidr", "10.0.0.0/8")
@@ -33,7 +33,7 @@ public class ConfigErrorsTests
     [InlineData("fargate-network:workload", """{"image":"decrypted secret value"}""")]
     [InlineData("fargate-network:tags", """{"team":"decrypted\nsecret"}""")]
     [InlineData("fargate-network:workload", """{"image":"x:1","secrets":[{"name":"A","valueFrom":"decrypted-secret-value"}]}""")]
-    public void Errors_name_the_key_and_rule_but_never_quote_free_text(string key, string value)
+    public void ErrorsNameTheKeyAndRuleButNeverQuoteFreeText(string key, string value)
     {
         var result = TestCompiler.RunMode(TestConfig.PrivateEndpoints().Set(key, value));
         Assert.Equal(1, result.ExitCode);
@@ -51,7 +51,7 @@ public class ConfigErrorsTests
     [InlineData("fargate-network:workload", """{"image":"x:1","secrets":[{"name":"A","valueFrom":"arn:aws:ssm:ap-northeast-1:123456789012:parameter/a\n"}]}""")]
     [InlineData("fargate-network:privateLink", """{"enabled":true,"allowedPrincipals":["arn:aws:iam::123456789012:root\n"]}""")]
     [InlineData("fargate-network:fixedEgress", """{"destinations":["203.0.113.0/24"],"elasticIpAllocationIds":["eipalloc-0123456789abcdef0\n"]}""")]
-    public void A_trailing_newline_never_passes_a_pattern(string key, string value)
+    public void ATrailingNewlineNeverPassesAPattern(string key, string value)
     {
         var config = TestConfig.PrivateEndpoints().Structured("workload", new JsonObject { ["image"] = "x:1", ["port"] = 8080 }).Set(key, value);
         var result = TestCompiler.RunMode(config);
@@ -61,7 +61,7 @@ public class ConfigErrorsTests
     }
 
     [Fact]
-    public void A_key_given_twice_in_a_structured_value_is_one_clear_error()
+    public void AKeyGivenTwiceInAStructuredValueIsOneClearError()
     {
         var result = CompilerProcess.Run(new Dictionary<string, string?>
         {
@@ -89,7 +89,7 @@ public class ConfigErrorsTests
 
     [Theory]
     [MemberData(nameof(AwsLimits))]
-    public void Values_beyond_aws_limits_are_refused(string key, string value)
+    public void ValuesBeyondAwsLimitsAreRefused(string key, string value)
     {
         var result = TestCompiler.RunMode(TestConfig.PrivateEndpoints().Set(key, value));
         Assert.Equal(1, result.ExitCode);
@@ -97,7 +97,7 @@ public class ConfigErrorsTests
     }
 
     [Fact]
-    public void An_image_with_a_digest_and_the_maximum_tag_count_compile()
+    public void AnImageWithADigestAndTheMaximumTagCountCompile()
     {
         var tags = new JsonObject(Enumerable.Range(0, TagReader.MaxUserTags - 1).Select(i => new KeyValuePair<string, JsonNode?>($"t{i}", new string('v', 256))));
         var config = TestConfig.PrivateEndpoints()
@@ -108,7 +108,7 @@ public class ConfigErrorsTests
     }
 
     [Fact]
-    public void More_interface_endpoints_than_the_default_quota_compile_with_a_warning()
+    public void MoreInterfaceEndpointsThanTheDefaultQuotaCompileWithAWarning()
     {
         var names = new JsonArray([.. Enumerable.Range(0, 60).Select(i => (JsonNode?)JsonValue.Create($"svc{i}"))]);
         var result = TestCompiler.RunMode(TestConfig.PrivateEndpoints().Structured("extraEndpoints", names));
@@ -117,7 +117,7 @@ public class ConfigErrorsTests
     }
 
     [Fact]
-    public void Placeholders_warn_naming_the_key_and_what_to_put_there()
+    public void PlaceholdersWarnNamingTheKeyAndWhatToPutThere()
     {
         var result = TestCompiler.RunMode(TestConfig.PublicNatEgress());
         Assert.Equal(0, result.ExitCode);
@@ -132,7 +132,7 @@ public class ConfigErrorsTests
     }
 
     [Fact]
-    public void A_scheduled_workload_with_exec_sets_it_on_the_eventbridge_target()
+    public void AScheduledWorkloadWithExecSetsItOnTheEventBridgeTarget()
     {
         var config = TestConfig.PublicNatEgress().Structured("workload", new JsonObject
         {

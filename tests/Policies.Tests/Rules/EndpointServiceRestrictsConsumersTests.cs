@@ -2,39 +2,13 @@ using FargateNetwork.Policies.Tests.Model;
 
 namespace FargateNetwork.Policies.Tests.Rules;
 
-public class PrivateLinkPolicyTests
+/// <summary>
+/// <c>endpoint-service-restricts-consumers</c>: an endpoint service never allows <c>*</c>; one with no allowed
+/// principals is closed to every consumer (advisory).
+/// </summary>
+public class EndpointServiceRestrictsConsumersTests
 {
-    private const string Nlb = "privatelink-nlb-covers-target-azs";
     private const string Consumers = "endpoint-service-restricts-consumers";
-
-    [Theory]
-    [InlineData(RefStyle.Reference)]
-    [InlineData(RefStyle.Id)]
-    public void InternetFacingNlbIsReported(RefStyle style) =>
-        Expect.Violations(Scenarios.PrivateLink(style).Set("nlb", "internal", false), (Nlb, "nlb"));
-
-    [Fact]
-    public void NlbDefaultsToInternetFacing() =>
-        Expect.Violations(Scenarios.PrivateLink().Unset("nlb", "internal"), (Nlb, "nlb"));
-
-    [Theory]
-    [InlineData(RefStyle.Reference)]
-    [InlineData(RefStyle.Id)]
-    public void NlbMissingATargetAzIsReported(RefStyle style)
-    {
-        var b = Scenarios.PrivateLink(style);
-        b.Set("nlb", "subnets", b.Refs("taskA"));
-        Expect.Violations(b, (Nlb, "nlb"));
-        Assert.Contains("ap-northeast-1c", Expect.Evaluate(b).Violations[0].Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void InstanceTargetGroupIsReported() =>
-        Expect.Violations(Scenarios.PrivateLink().Unset("tg", "targetType"), (Nlb, "tg"));
-
-    [Fact]
-    public void ApplicationLoadBalancerBehindAnEndpointServiceIsReported() =>
-        Expect.Violations(Scenarios.PrivateLink().Set("nlb", "loadBalancerType", "application"), (Nlb, "nlb"));
 
     /// <summary>
     /// Issue 9 item 3: no allowed principals means no consumer can connect (PrivateLink guide, "If you grant

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Resources;
 
 /// <summary>Issue 13 item 2: the fixed egress IPs partners allow-list survive AZ and Region changes, and existing EIPs can be brought.</summary>
-public class FixedEgressIpTests
+public class FixedEgressGatewaysTests
 {
     private static TestConfig PerAz(string region, params string[] zones) => new TestConfig()
         .Set("aws:region", region)
@@ -20,7 +20,7 @@ public class FixedEgressIpTests
     }
 
     [Fact]
-    public void Eip_logical_names_do_not_change_with_the_az_order_or_the_region()
+    public void EipLogicalNamesDoNotChangeWithTheAzOrderOrTheRegion()
     {
         var before = EipNames(PerAz("ap-northeast-1", "ap-northeast-1a", "ap-northeast-1c"));
         Assert.Equal(["nat-eip-1", "nat-eip-2"], before);
@@ -30,7 +30,7 @@ public class FixedEgressIpTests
     }
 
     [Fact]
-    public void Created_eips_are_protected_and_retained_and_each_nat_ip_is_an_output()
+    public void CreatedEipsAreProtectedAndRetainedAndEachNatIpIsAnOutput()
     {
         var template = TestCompiler.RunMode(PerAz("ap-northeast-1", "ap-northeast-1a", "ap-northeast-1c")).Template;
         Assert.All(template.OfType("aws:ec2/eip:Eip"), e =>
@@ -45,7 +45,7 @@ public class FixedEgressIpTests
     }
 
     [Fact]
-    public void Existing_allocations_are_used_as_given_and_no_eip_is_created()
+    public void ExistingAllocationsAreUsedAsGivenAndNoEipIsCreated()
     {
         var config = PerAz("ap-northeast-1", "ap-northeast-1a", "ap-northeast-1c").Structured("fixedEgress", new JsonObject
         {
@@ -65,7 +65,7 @@ public class FixedEgressIpTests
     [InlineData("single", """["eipalloc-0123456789abcdef0","eipalloc-12345678"]""", "lists 2 allocation ids, but the stack has 1 NAT gateway(s)")]
     [InlineData("single", """["eip-0123456789abcdef0"]""", "not an Elastic IP allocation id")]
     [InlineData("perAz", """["eipalloc-12345678","eipalloc-12345678"]""", "names an allocation twice")]
-    public void Allocation_ids_must_match_the_nat_gateways(string strategy, string ids, string expected)
+    public void AllocationIdsMustMatchTheNatGateways(string strategy, string ids, string expected)
     {
         var config = PerAz("ap-northeast-1", "ap-northeast-1a", "ap-northeast-1c")
             .Set("fargate-network:fixedEgress", $$"""{"destinations":["52.94.0.10/32"],"natGateways":"{{strategy}}","elasticIpAllocationIds":{{ids}}}""");

@@ -6,8 +6,8 @@ using static FargateNetwork.Policies.Tests.Model.StackBuilder;
 
 namespace FargateNetwork.Policies.Tests.Reachability;
 
-/// <summary>The one model of what tasks need (issue 9 items 6, 7, 11), read from whole stacks.</summary>
-public class TaskNeedsTests
+/// <summary>A placement read from a whole stack, mapped to the core's model of what tasks need (issue 9 items 6, 7, 11).</summary>
+public class PlacementNeedsTests
 {
     private const string Endpoints = "private-fargate-subnet-endpoints";
 

@@ -2,13 +2,13 @@ using System.Net;
 using FsCheck;
 using FsCheck.Xunit;
 
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Plan;
 
 /// <summary>The subnet plan for any VPC block /16 to /24: disjoint, inside the VPC, at least /28, independent of later AZs.</summary>
 public class SubnetPlanTests
 {
     [Property(MaxTest = 300)]
-    public bool Subnets_are_disjoint_inside_the_vpc_and_large_enough(uint address, byte prefixSeed)
+    public bool SubnetsAreDisjointInsideTheVpcAndLargeEnough(uint address, byte prefixSeed)
     {
         var prefix = 16 + (prefixSeed % 9);
         var mask = uint.MaxValue << (32 - prefix);
@@ -29,7 +29,7 @@ public class SubnetPlanTests
     [InlineData("10.0.0.0/16", 3, "10.0.96.0/19", "10.0.176.0/20")]
     [InlineData("192.168.1.0/24", 1, "192.168.1.32/27", "192.168.1.144/28")]
     [InlineData("172.16.16.0/20", 2, "172.16.20.0/23", "172.16.26.0/24")]
-    public void Plan_is_the_documented_one(string vpc, int az, string task, string nat)
+    public void PlanIsTheDocumentedOne(string vpc, int az, string task, string nat)
     {
         Assert.True(Ipv4Cidr.TryParseStrict(vpc, out var cidr, out _));
         Assert.Equal(task, SubnetPlan.TaskSubnet(cidr, az).ToString());
@@ -45,7 +45,7 @@ public class SubnetPlanTests
     [InlineData("010.0.0.0/16", false)]
     [InlineData("10.0.0.0/33", false)]
     [InlineData(" 10.0.0.0/16", false)]
-    public void Cidr_parsing_is_strict(string text, bool valid)
+    public void CidrParsingIsStrict(string text, bool valid)
     {
         Assert.Equal(valid, Ipv4Cidr.TryParseStrict(text, out _, out var error));
         Assert.Equal(valid, error.Length == 0);

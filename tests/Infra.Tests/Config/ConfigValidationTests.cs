@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Config;
 
 /// <summary>Bad config: exit 1, nothing on stdout, one stderr line naming the full key, the value and a fix.</summary>
 public class ConfigValidationTests
@@ -41,7 +41,7 @@ public class ConfigValidationTests
 
     [Theory]
     [MemberData(nameof(BadValues))]
-    public void Bad_config_names_the_key_value_and_fix(string topology, string key, string value, string expectedKey)
+    public void BadConfigNamesTheKeyValueAndFix(string topology, string key, string value, string expectedKey)
     {
         var config = (topology == "public-nat-egress" ? TestConfig.PublicNatEgress() : TestConfig.PrivateEndpoints()).Set(key, value);
         var result = TestCompiler.RunMode(config);
@@ -53,7 +53,7 @@ public class ConfigValidationTests
     }
 
     [Fact]
-    public void Missing_required_keys_are_named()
+    public void MissingRequiredKeysAreNamed()
     {
         // topology has a default (private-endpoints, as in Pulumi.yaml), so a stack may leave it out.
         var withoutTopology = TestCompiler.RunMode(TestConfig.PrivateEndpoints().Remove("fargate-network:topology"));
@@ -73,14 +73,14 @@ public class ConfigValidationTests
     [InlineData(8192, 20480, true)]
     [InlineData(8192, 17408, false)]
     [InlineData(16384, 122880, true)]
-    public void Fargate_cpu_memory_pairs_follow_the_aws_table(int cpu, int memory, bool valid)
+    public void FargateCpuMemoryPairsFollowTheAwsTable(int cpu, int memory, bool valid)
     {
         var config = TestConfig.PrivateEndpoints().Structured("workload", new JsonObject { ["image"] = "111122223333.dkr.ecr.ap-northeast-1.amazonaws.com/app:1", ["cpu"] = cpu, ["memory"] = memory });
         Assert.Equal(valid ? 0 : 1, TestCompiler.RunMode(config).ExitCode);
     }
 
     [Fact]
-    public void Ssm_parameter_and_secrets_manager_json_key_arns_give_least_privilege_reads()
+    public void SsmParameterAndSecretsManagerJsonKeyArnsGiveLeastPrivilegeReads()
     {
         var config = TestConfig.PrivateEndpoints().Structured("workload", new JsonObject
         {

@@ -1,13 +1,13 @@
 using FsCheck;
 using FsCheck.Xunit;
 
-namespace FargateNetwork.Infra.Tests;
+namespace FargateNetwork.Infra.Tests.Template;
 
 /// <summary>The emitter's quoting and <c>$</c> escaping, against YamlDotNet as the reader.</summary>
 public class YamlEmitterTests
 {
     [Property(MaxTest = 500)]
-    public bool Any_literal_key_and_value_round_trip_with_dollars_doubled(NonNull<string> key, NonNull<string> value)
+    public bool AnyLiteralKeyAndValueRoundTripWithDollarsDoubled(NonNull<string> key, NonNull<string> value)
     {
         var root = new MapNode().Set("resources", new MapNode().Set(key.Get, value.Get));
         var parsed = new YamlDotNet.RepresentationModel.YamlStream();
@@ -28,7 +28,7 @@ public class YamlEmitterTests
     [InlineData("a: b")]
     [InlineData("#x")]
     [InlineData("line\nbreak\u2028sep\u0085nel")]
-    public void Strings_that_yaml_would_retype_stay_strings(string text)
+    public void StringsThatYamlWouldRetypeStayStrings(string text)
     {
         var yaml = YamlEmitter.Emit(new MapNode().Set("v", text));
         var template = new YamlDotNet.RepresentationModel.YamlStream();
@@ -39,7 +39,7 @@ public class YamlEmitterTests
     }
 
     [Fact]
-    public void References_are_not_escaped_and_empty_collections_are_flow()
+    public void ReferencesAreNotEscapedAndEmptyCollectionsAreFlow()
     {
         var yaml = YamlEmitter.Emit(new MapNode()
             .Set("a", TemplateNode.Ref("vpc", "id"))

@@ -1,9 +1,0 @@
-using FargateNetwork.Tests.Shared;
-
-namespace FargateNetwork.Policies.Tests;
-
-public class Placeholder
-{
-    [Fact]
-    public void FindsTheRepositoryRoot() => Assert.True(File.Exists(RepositoryRoot.File("README.md")));
-}
