@@ -46,7 +46,7 @@ internal static class StateResource
     {
         var at = reference.LastIndexOf("::", StringComparison.Ordinal);
         var urn = at > 0 && reference[..at].StartsWith("urn:", StringComparison.Ordinal) && reference[..at].Split("::").Length >= 4 ? reference[..at] : reference;
-        return new ProviderResource(TypeOf(urn) ?? "", NameOf(urn), urn, ObjectValue.Empty);
+        return new ProviderResource(Urn.Type(urn), Urn.Name(urn), urn, ObjectValue.Empty);
     }
 
     /// <summary>The options a state records (<c>protect</c>, <c>additionalSecretOutputs</c>, <c>aliases</c>), or null when it records none.</summary>
