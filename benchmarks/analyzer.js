@@ -13,6 +13,8 @@
 //     the same bytes (the floor), growth 1,000 -> 10,000, and bytes allocated per call against the request size.
 // The machine is shared: every figure is a median of interleaved runs, and still noisy.
 // usage: node benchmarks/analyzer.js [rounds]   (rounds >= 5, default 11); env OFFICIAL_PACK=<installed copy>
+//        node benchmarks/analyzer.js --dump DIR   writes the three requests to DIR/<resources>.bin and exits (for
+//        `dotnet artifacts/bench/floor/AnalyzeStackFloor.dll --phases DIR/10000.bin`, the per-phase profile)
 'use strict';
 const path = require('path');
 const fs = require('fs');
@@ -27,7 +29,9 @@ const hello = path.join(root, 'artifacts/bench/hello/hello-world');
 const floorBench = path.join(root, 'artifacts/bench/floor/AnalyzeStackFloor.dll');
 const official = process.env.OFFICIAL_PACK ? path.join(process.env.OFFICIAL_PACK, 'pack-js/launch') : null;
 const stack = JSON.parse(fs.readFileSync(path.join(root, 'tests/Analyzer.Tests/interop/private-endpoints.json'), 'utf8'));
-const rounds = Number(process.argv[2] || 11);
+const dumpTo = process.argv[2] === '--dump' ? process.argv[3] : null;
+const rounds = dumpTo ? 5 : Number(process.argv[2] || 11);
+if (process.argv[2] === '--dump' && !dumpTo) { console.error('--dump needs a directory'); process.exit(2); }
 if (!(rounds >= 5)) { console.error('rounds must be at least 5'); process.exit(2); }
 const sizes = [1000, 10000, 50000];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -112,6 +116,11 @@ async function connect(m, exe) {
 
 (async () => {
   const m = engine.load();
+  if (dumpTo) {
+    fs.mkdirSync(dumpTo, { recursive: true });
+    for (const count of sizes) fs.writeFileSync(path.join(dumpTo, `${count}.bin`), request(m, count).serializeBinary());
+    return;
+  }
   // 1 + 2: start-up and compiler, interleaved.
   const t = { ours: [], hello: [], official: [], compiler: [], helloSh: [] };
   runTime('infra/compile.sh'); // builds the compiler if stale (not timed)

@@ -6,7 +6,7 @@ using StackRules.Host.Analyzer.Protocol;
 using Google.Protobuf;
 using Microsoft.Extensions.Hosting;
 
-// Usage: AnalyzeStackFloor REQUEST.bin...   (files written by benchmarks/analyzer.js --dump DIR)
+// Usage: AnalyzeStackFloor [--phases] REQUEST.bin...   (files written by benchmarks/analyzer.js --dump DIR; --phases: Phases.cs)
 // For each serialized AnalyzeStackRequest, interleaved, ROUNDS times: the floor (Google.Protobuf parsing the request
 // into its object tree, which any server built on Google.Protobuf pays), then the pack's whole AnalyzeStack from the
 // same bytes (decode, resolve, model, rules, response serialized), then the former path for comparison (the protobuf
@@ -15,6 +15,12 @@ using Microsoft.Extensions.Hosting;
 const int Rounds = 9;
 var session = new AnalyzerSession(FargatePack.Definition);
 var service = new AnalyzerService(session, new NoLifetime());
+if (args is ["--phases", .. var phaseArgs])
+{
+    Phases.Run(phaseArgs, service, session);
+    return;
+}
+
 foreach (var file in args)
 {
     var bytes = File.ReadAllBytes(file);
