@@ -70,23 +70,24 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
             return properties;
         }
 
-        Dictionary<string, PropertyValue>? result = null;
+        KeyValuePair<string, PropertyValue>[]? result = null;
+        var position = 0;
         foreach (var (key, value) in properties.Properties)
         {
-            if (!dependencies.TryGetValue(key, out var urns) || urns.Count == 0)
+            if (dependencies.TryGetValue(key, out var urns) && urns.Count > 0)
             {
-                continue;
+                var resolved = ResolveProperty(key, value, urns);
+                if (!ReferenceEquals(resolved, value))
+                {
+                    result ??= PropertyTable<PropertyValue>.CopyOf(properties.Properties);
+                    result[position] = new(key, resolved);
+                }
             }
 
-            var resolved = ResolveProperty(key, value, urns);
-            if (!ReferenceEquals(resolved, value))
-            {
-                result ??= new Dictionary<string, PropertyValue>(properties.Properties, StringComparer.Ordinal);
-                result[key] = resolved;
-            }
+            position++;
         }
 
-        return result is null ? properties : new ObjectValue(result);
+        return result is null ? properties : new ObjectValue(PropertyTable<PropertyValue>.Of(result));
     }
 
     private PropertyValue ResolveProperty(string key, PropertyValue value, IReadOnlyList<string> urns)
@@ -149,21 +150,24 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
 
     private ArrayValue RewriteItems(ArrayValue array, UrnsByType urns)
     {
-        List<PropertyValue>? items = null;
+        PropertyValue[]? items = null;
         for (var i = 0; i < array.Items.Count; i++)
         {
             var item = array.Items[i];
             var rewritten = Rewrite("", item, urns);
             if (items is null && !ReferenceEquals(rewritten, item))
             {
-                items = new List<PropertyValue>(array.Items.Count);
+                items = new PropertyValue[array.Items.Count];
                 for (var j = 0; j < i; j++)
                 {
-                    items.Add(array.Items[j]);
+                    items[j] = array.Items[j];
                 }
             }
 
-            items?.Add(rewritten);
+            if (items is not null)
+            {
+                items[i] = rewritten;
+            }
         }
 
         return items is null ? array : new ArrayValue(items);
@@ -171,25 +175,28 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
 
     private ObjectValue RewriteProperties(ObjectValue obj, UrnsByType urns)
     {
-        Dictionary<string, PropertyValue>? properties = null;
+        KeyValuePair<string, PropertyValue>[]? properties = null;
+        var position = 0;
         foreach (var (key, value) in obj.Properties)
         {
             var rewritten = Rewrite(key, value, urns);
             if (!ReferenceEquals(rewritten, value))
             {
-                properties ??= new Dictionary<string, PropertyValue>(obj.Properties, StringComparer.Ordinal);
-                properties[key] = rewritten;
+                properties ??= PropertyTable<PropertyValue>.CopyOf(obj.Properties);
+                properties[position] = new(key, rewritten);
             }
+
+            position++;
         }
 
-        return properties is null ? obj : new ObjectValue(properties);
+        return properties is null ? obj : new ObjectValue(PropertyTable<PropertyValue>.Of(properties));
     }
 
     private static bool AllUnknown(ArrayValue array)
     {
-        foreach (var item in array.Items)
+        for (var i = 0; i < array.Items.Count; i++)
         {
-            if (item is not UnknownValue)
+            if (array.Items[i] is not UnknownValue)
             {
                 return false;
             }
@@ -200,10 +207,10 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
 
     private static ArrayValue References(IReadOnlyList<string> urns)
     {
-        var items = new List<PropertyValue>(urns.Count);
-        foreach (var urn in urns)
+        var items = new PropertyValue[urns.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            items.Add(new ReferenceValue(urn, "id"));
+            items[i] = new ReferenceValue(urns[i], "id");
         }
 
         return new ArrayValue(items);

@@ -1,25 +1,45 @@
 namespace StackRules;
 
 /// <summary>
-/// One property's dependency URNs, distinct and grouped by type token, each URN's type read once (lazily, on the
-/// first question): what <see cref="DependencyReferences"/> asks for every nested unknown, so a property with N nested
-/// objects and N dependencies costs N, not N².
+/// One property's dependency URNs, distinct and grouped by type token, each URN's type read without splitting it:
+/// what <see cref="DependencyReferences"/> asks for every nested unknown. A property has a few dependencies, so the
+/// questions are answered by scanning them; past <see cref="ScanLimit"/> URNs they are grouped once (lazily, on the
+/// first question), so a property with N nested objects and N dependencies costs N, not N².
 /// </summary>
 internal sealed class UrnsByType(IReadOnlyList<string> urns)
 {
+    /// <summary>The most URNs answered by a scan; more are grouped by type.</summary>
+    public const int ScanLimit = 8;
+
     private Dictionary<string, List<string>>? byType;
     private List<string>? distinct;
 
     /// <summary>The distinct URNs of one type, in first-seen order (empty when there is none).</summary>
-    public IReadOnlyList<string> OfType(string type) =>
-        Groups().TryGetValue(type, out var list) ? list : [];
+    public IReadOnlyList<string> OfType(string type)
+    {
+        if (urns.Count > ScanLimit)
+        {
+            return Groups().TryGetValue(type, out var list) ? list : [];
+        }
+
+        List<string>? found = null;
+        for (var i = 0; i < urns.Count; i++)
+        {
+            if (DependencyReferences.UrnHasType(urns[i], type) && !SeenBefore(i))
+            {
+                (found ??= new List<string>(urns.Count)).Add(urns[i]);
+            }
+        }
+
+        return found ?? (IReadOnlyList<string>)[];
+    }
 
     /// <summary>Whether every URN is of <paramref name="type"/>.</summary>
     public bool AllOfType(string type)
     {
-        foreach (var urn in urns)
+        for (var i = 0; i < urns.Count; i++)
         {
-            if (!DependencyReferences.UrnHasType(urn, type))
+            if (!DependencyReferences.UrnHasType(urns[i], type))
             {
                 return false;
             }
@@ -29,7 +49,42 @@ internal sealed class UrnsByType(IReadOnlyList<string> urns)
     }
 
     /// <summary>The distinct URNs when they are all of one type, else null.</summary>
-    public IReadOnlyList<string>? SingleType() => Groups().Count == 1 ? distinct : null;
+    public IReadOnlyList<string>? SingleType()
+    {
+        if (urns.Count > ScanLimit)
+        {
+            return Groups().Count == 1 ? distinct : null;
+        }
+
+        if (urns.Count == 0 || !AllOfType(DependencyReferences.TypeOfUrn(urns[0])))
+        {
+            return null;
+        }
+
+        var result = new List<string>(urns.Count);
+        for (var i = 0; i < urns.Count; i++)
+        {
+            if (!SeenBefore(i))
+            {
+                result.Add(urns[i]);
+            }
+        }
+
+        return result;
+    }
+
+    private bool SeenBefore(int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(urns[i], urns[index], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private Dictionary<string, List<string>> Groups()
     {
@@ -41,8 +96,9 @@ internal sealed class UrnsByType(IReadOnlyList<string> urns)
         byType = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         distinct = new List<string>(urns.Count);
         var seen = new HashSet<string>(urns.Count, StringComparer.Ordinal);
-        foreach (var urn in urns)
+        for (var i = 0; i < urns.Count; i++)
         {
+            var urn = urns[i];
             if (!seen.Add(urn))
             {
                 continue;
