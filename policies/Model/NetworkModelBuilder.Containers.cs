@@ -62,8 +62,9 @@ internal sealed partial class NetworkModelBuilder
             var container = item;
             var imageValue = Field(container, "image");
             var image = AsString(imageValue);
-            var registry = ContainerDefinition.Classify(image);
-            var imageRegion = ContainerDefinition.EcrRegion(image);
+            var parsedImage = image.IsKnown ? ContainerImage.Parse(image.Value) : null;
+            var registry = parsedImage?.Registry ?? ImageRegistry.Unknown;
+            var imageRegion = parsedImage?.Region;
             if (registry == ImageRegistry.Unknown && graph.Resolve(imageValue).Target is { } repository && ResourceGraph.CanonicalType(repository.Type) == "aws:ecr/repository:Repository")
             {
                 registry = ImageRegistry.Ecr;
@@ -191,8 +192,16 @@ internal sealed partial class NetworkModelBuilder
     /// <summary>The Region of an ARN (<c>arn:PARTITION:SERVICE:REGION:ACCOUNT:...</c>); null for a name or an empty Region.</summary>
     private static string? RegionOfArn(string text)
     {
-        var parts = text.Split(':');
-        return parts.Length > 4 && parts[0] == "arn" && parts[3].Length > 0 ? parts[3] : null;
+        // arn:PARTITION:SERVICE:REGION:ACCOUNT...: the part between the third and fourth colon, read in place.
+        if (!text.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var partition = text.IndexOf(':', 4);
+        var service = partition < 0 ? -1 : text.IndexOf(':', partition + 1);
+        var region = service < 0 ? -1 : text.IndexOf(':', service + 1);
+        return region > service + 1 ? text[(service + 1)..region] : null;
     }
 
     /// <summary>
@@ -211,12 +220,56 @@ internal sealed partial class NetworkModelBuilder
 
     private static PropertyValue FromJson(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Object => new ObjectValue(element.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value), StringComparer.Ordinal)),
-        JsonValueKind.Array => new ArrayValue(element.EnumerateArray().Select(FromJson).ToList()),
+        JsonValueKind.Object => ObjectFromJson(element),
+        JsonValueKind.Array => ArrayFromJson(element),
         JsonValueKind.String => new StringValue(element.GetString()!),
         JsonValueKind.Number => new NumberValue(element.GetDouble()),
         JsonValueKind.True => new BoolValue(true),
         JsonValueKind.False => new BoolValue(false),
         _ => NullValue.Instance,
     };
+
+    /// <summary>A JSON object, its properties in order; a key given twice is refused, as a dictionary refuses it.</summary>
+    private static ObjectValue ObjectFromJson(JsonElement element)
+    {
+        var entries = new KeyValuePair<string, PropertyValue>[element.GetPropertyCount()];
+        var count = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            for (var i = 0; i < count && i < PropertyTable<PropertyValue>.MaxEntries; i++)
+            {
+                if (property.NameEquals(entries[i].Key))
+                {
+                    throw new ArgumentException($"An item with the same key has already been added. Key: {property.Name}");
+                }
+            }
+
+            entries[count++] = new(property.Name, FromJson(property.Value));
+        }
+
+        if (count > PropertyTable<PropertyValue>.MaxEntries)
+        {
+            var map = new Dictionary<string, PropertyValue>(count, StringComparer.Ordinal);
+            foreach (var (key, value) in entries)
+            {
+                map.Add(key, value);
+            }
+
+            return new ObjectValue(map);
+        }
+
+        return new ObjectValue(PropertyTable<PropertyValue>.Of(entries));
+    }
+
+    private static ArrayValue ArrayFromJson(JsonElement element)
+    {
+        var items = new PropertyValue[element.GetArrayLength()];
+        var count = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            items[count++] = FromJson(item);
+        }
+
+        return new ArrayValue(items);
+    }
 }

@@ -12,18 +12,19 @@ internal sealed partial class NetworkModelBuilder
             var p = new ResourceProperties(r);
             var vpcRef = graph.Resolve(r, "vpcId");
             var name = p.Text("serviceName");
+            var parsed = name.IsKnown && EndpointServiceName.TryParse(name.Value, out var serviceName) ? serviceName : (EndpointServiceName?)null;
             var endpoint = new VpcEndpoint(r)
             {
                 Vpc = Lookup(vpcs, vpcRef),
                 VpcRef = vpcRef.Kind,
                 VpcKey = VpcKeyOf(vpcRef),
                 ServiceName = name,
-                Service = name.IsKnown && EndpointServiceName.TryParse(name.Value, out var parsed) ? parsed.Service : null,
+                Service = parsed?.Service,
                 EndpointType = p.Text("vpcEndpointType").OrDefault("Gateway"),
                 PrivateDnsEnabled = p.Bool("privateDnsEnabled").OrDefault(false),
                 Policy = p.InputText("policy"),
             };
-            if (name is { IsKnown: true, IsSecret: false } && EndpointServiceName.TryParse(name.Value, out var region))
+            if (!name.IsSecret && parsed is { } region)
             {
                 Vote(region.Region);
             }

@@ -72,22 +72,23 @@ internal sealed partial class NetworkModelBuilder
     /// The one list resolver (security groups, subnets...): the items found in <paramref name="index"/>, and whether
     /// some item is unknown or outside the stack. A list that is itself unknown gives no items and unknown.
     /// </summary>
-    private (List<T> Items, bool Unknown) ResolveAll<T>(Dictionary<StackResource, T> index, PropertyValue? value)
+    private (IReadOnlyList<T> Items, bool Unknown) ResolveAll<T>(Dictionary<StackResource, T> index, PropertyValue? value)
         where T : class
     {
-        var refs = graph.ResolveList(value);
-        if (refs is null)
+        var items = AsList(value);
+        if (items is null)
         {
             return ([], true);
         }
 
-        var found = new List<T>();
+        List<T>? found = null;
         var unknown = false;
-        foreach (var reference in refs)
+        for (var i = 0; i < items.Count; i++)
         {
+            var reference = graph.Resolve(items[i]);
             if (Lookup(index, reference) is { } item)
             {
-                found.Add(item);
+                (found ??= new List<T>(items.Count)).Add(item);
             }
             else
             {
@@ -95,7 +96,7 @@ internal sealed partial class NetworkModelBuilder
             }
         }
 
-        return (found, unknown);
+        return (found ?? (IReadOnlyList<T>)[], unknown);
     }
 
     /// <summary>The VPC a <c>vpcId</c> names, in any form.</summary>

@@ -15,6 +15,7 @@ public sealed class ResourceGraph
     public ResourceGraph(IReadOnlyList<StackResource> resources)
     {
         Resources = resources;
+        byUrn.EnsureCapacity(resources.Count);
         foreach (var resource in resources)
         {
             byUrn.TryAdd(resource.Urn, resource);
@@ -107,7 +108,17 @@ public sealed class ResourceGraph
     /// <summary>Resolves each item of a list property; null when the whole list is unknown.</summary>
     public IReadOnlyList<ResourceRef>? ResolveList(PropertyValue? value)
     {
-        var items = ResourceProperties.AsList(value);
-        return items?.Select(Resolve).ToList();
+        if (ResourceProperties.AsList(value) is not { } items)
+        {
+            return null;
+        }
+
+        var refs = new ResourceRef[items.Count];
+        for (var i = 0; i < refs.Length; i++)
+        {
+            refs[i] = Resolve(items[i]);
+        }
+
+        return refs;
     }
 }
