@@ -25,6 +25,7 @@ public sealed partial class ReachabilityAnalysis
     private readonly HashSet<string> servicesWithUnresolvedEndpoints = new(StringComparer.Ordinal);
     private readonly HashSet<Vpc> vpcsWithS3Gateway = [];
     private readonly Dictionary<(TaskPlacement, Subnet, Destination), NetworkPath> cache = [];
+    private readonly Dictionary<(TaskPlacement, Subnet, Cidr), NetworkPath> routeCache = [];
 
     public ReachabilityAnalysis(NetworkModel model)
     {
