@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using FargateNetwork.Policies.Contract;
@@ -27,6 +28,8 @@ internal static class Phases
     {
         var files = args.Where(a => a != "--types").ToList();
         types = args.Contains("--types") ? new AllocationTypes() : null;
+        var steps = args.Contains("--steps");
+        files.Remove("--steps");
         foreach (var file in files)
         {
             var bytes = File.ReadAllBytes(file);
@@ -37,6 +40,7 @@ internal static class Phases
                     .ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Urns.ToList(), StringComparer.Ordinal)))
                 .ToList();
             var best = new Dictionary<string, (double Ms, long Bytes)>(StringComparer.Ordinal);
+            var written = new ArrayBufferWriter<byte>();
             var order = new List<string>();
             void Record(string phase, double ms, long allocated)
             {
@@ -64,6 +68,11 @@ internal static class Phases
 
                     return 0;
                 });
+                if (steps)
+                {
+                    ModelSteps(Record, resources);
+                }
+
                 var model = Measure(Record, "model", () => NetworkModel.Build(resources));
                 var context = Measure(Record, "reachability", () => new PolicyContext(model));
                 var defaults = FargatePack.Definition.Defaults();
@@ -76,16 +85,22 @@ internal static class Phases
                 var violations = Measure(Record, "evaluate (model, rules, screen)", () => session.Pack.AnalyzeStack(resources));
                 Measure(Record, "response", () =>
                 {
-                    var response = new AnalyzeResponse();
-                    foreach (var violation in violations)
-                    {
-                        response.Diagnostics.Add(AnalyzerService.Diagnostic(session.Pack.Pack, violation));
-                    }
-
-                    return response.ToByteArray();
+                    written.ResetWrittenCount();
+                    new AnalyzeStackOutput(session.Pack.Pack, violations).WriteTo(written);
+                    return written;
                 });
                 GC.KeepAlive(resources);
-                Measure(Record, "whole", () => service.AnalyzeStack(AnalyzeStackInput.Decode(bytes, session.References), null!).Result.ToByteArray());
+                Measure(Record, "whole", () =>
+                {
+                    written.ResetWrittenCount();
+                    service.AnalyzeStack(AnalyzeStackInput.Decode(bytes, session.References), null!).Result.WriteTo(written);
+                    return written;
+                });
+            }
+
+            foreach (var group in session.Pack.AnalyzeStack(AnalyzeStackInput.Decode(bytes, session.References).Resources).GroupBy(v => v.Policy))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"violations {count} {group.Key} {group.Count()} {group.Sum(v => v.Message.Length)} chars"));
             }
 
             foreach (var phase in order)
@@ -96,6 +111,24 @@ internal static class Phases
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {sampled / 1024,8} KiB sampled  {type}"));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// With <c>--steps</c>: the model build step by step (the graph's indexes, then each reader of
+    /// NetworkModelBuilder.Run, called through reflection in Run's order; a development aid, so it names them).
+    /// </summary>
+    private static void ModelSteps(Action<string, double, long> record, IReadOnlyList<StackResource> resources)
+    {
+        var graph = Measure(record, "  model: graph", () => new ResourceGraph(resources));
+        var builderType = typeof(NetworkModel).Assembly.GetType("FargateNetwork.Policies.Model.NetworkModelBuilder", throwOnError: true)!;
+        var flags = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+        var builder = builderType.GetConstructors(flags).Single().Invoke([graph]);
+        foreach (var step in (string[])["AddVpcs", "AddSubnets", "AddInternetGateways", "AddNatGateways", "AddRouteTables", "AddAssociations", "AddRoutes", "AddPrefixLists",
+                     "AddSecurityGroups", "AddEndpoints", "AddTaskDefinitions", "AddLoadBalancing", "AddPlacements", "AddEndpointServices", "AddLogGroups", "VoteRegions"])
+        {
+            var method = builderType.GetMethod(step, flags) ?? throw new InvalidOperationException($"NetworkModelBuilder has no step {step}: update Phases.ModelSteps");
+            Measure(record, $"  model: {step}", () => method.Invoke(builder, null));
         }
     }
 
