@@ -60,6 +60,9 @@ public sealed class NetworkModel
 
     public static NetworkModel Build(IReadOnlyList<StackResource> resources) => NetworkModelBuilder.Build(new ResourceGraph(resources));
 
+    /// <summary>The model of an evaluation's resources, found by URN through the evaluation's own index.</summary>
+    internal static NetworkModel Build(ExtensionContext context) => NetworkModelBuilder.Build(new ResourceGraph(context.Resources, context.Find));
+
     /// <summary>
     /// The route table that governs a subnet: its explicit association, else its VPC's main table. A VPC created in
     /// the stack whose main table is not replaced keeps the table AWS created with it (<see cref="Vpc.DefaultTable"/>):

@@ -41,7 +41,7 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
     {
         if (!extensions.TryGetValue(extension, out var built))
         {
-            extensions[extension] = built = extension.Build(new ExtensionContext(resources, settings));
+            extensions[extension] = built = extension.Build(new ExtensionContext(resources, settings, Find));
         }
 
         return (T)built;
