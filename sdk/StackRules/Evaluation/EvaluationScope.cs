@@ -111,6 +111,13 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
                     }
 
                     break;
+                case ObjectValue o when PropertyTable<PropertyValue>.TryGetEntries(o.Properties, out var entries):
+                    foreach (var (_, p) in entries)
+                    {
+                        pending.Push((p, item.Secret));
+                    }
+
+                    break;
                 case ObjectValue o:
                     foreach (var (_, p) in o.Properties)
                     {

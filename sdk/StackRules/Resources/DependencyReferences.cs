@@ -71,23 +71,38 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         }
 
         KeyValuePair<string, PropertyValue>[]? result = null;
-        var position = 0;
-        foreach (var (key, value) in properties.Properties)
+        if (PropertyTable<PropertyValue>.TryGetEntries(properties.Properties, out var entries))
         {
-            if (dependencies.TryGetValue(key, out var urns) && urns.Count > 0)
+            for (var i = 0; i < entries.Length; i++)
             {
-                var resolved = ResolveProperty(key, value, urns);
-                if (!ReferenceEquals(resolved, value))
-                {
-                    result ??= PropertyTable<PropertyValue>.CopyOf(properties.Properties);
-                    result[position] = new(key, resolved);
-                }
+                ResolveEntry(properties, dependencies, i, entries[i].Key, entries[i].Value, ref result);
             }
-
-            position++;
+        }
+        else
+        {
+            var position = 0;
+            foreach (var (key, value) in properties.Properties)
+            {
+                ResolveEntry(properties, dependencies, position++, key, value, ref result);
+            }
         }
 
         return result is null ? properties : new ObjectValue(PropertyTable<PropertyValue>.Of(result));
+    }
+
+    /// <summary>Resolves the property at <paramref name="position"/>; a change goes into a copy of the properties.</summary>
+    private void ResolveEntry(
+        ObjectValue properties, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies, int position, string key, PropertyValue value, ref KeyValuePair<string, PropertyValue>[]? result)
+    {
+        if (dependencies.TryGetValue(key, out var urns) && urns.Count > 0)
+        {
+            var resolved = ResolveProperty(key, value, urns);
+            if (!ReferenceEquals(resolved, value))
+            {
+                result ??= PropertyTable<PropertyValue>.CopyOf(properties.Properties);
+                result[position] = new(key, resolved);
+            }
+        }
     }
 
     private PropertyValue ResolveProperty(string key, PropertyValue value, IReadOnlyList<string> urns)
@@ -176,20 +191,33 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
     private ObjectValue RewriteProperties(ObjectValue obj, UrnsByType urns)
     {
         KeyValuePair<string, PropertyValue>[]? properties = null;
-        var position = 0;
-        foreach (var (key, value) in obj.Properties)
+        if (PropertyTable<PropertyValue>.TryGetEntries(obj.Properties, out var entries))
         {
-            var rewritten = Rewrite(key, value, urns);
-            if (!ReferenceEquals(rewritten, value))
+            for (var i = 0; i < entries.Length; i++)
             {
-                properties ??= PropertyTable<PropertyValue>.CopyOf(obj.Properties);
-                properties[position] = new(key, rewritten);
+                RewriteEntry(obj, urns, i, entries[i].Key, entries[i].Value, ref properties);
             }
-
-            position++;
+        }
+        else
+        {
+            var position = 0;
+            foreach (var (key, value) in obj.Properties)
+            {
+                RewriteEntry(obj, urns, position++, key, value, ref properties);
+            }
         }
 
         return properties is null ? obj : new ObjectValue(PropertyTable<PropertyValue>.Of(properties));
+    }
+
+    private void RewriteEntry(ObjectValue obj, UrnsByType urns, int position, string key, PropertyValue value, ref KeyValuePair<string, PropertyValue>[]? properties)
+    {
+        var rewritten = Rewrite(key, value, urns);
+        if (!ReferenceEquals(rewritten, value))
+        {
+            properties ??= PropertyTable<PropertyValue>.CopyOf(obj.Properties);
+            properties[position] = new(key, rewritten);
+        }
     }
 
     private static bool AllUnknown(ArrayValue array)

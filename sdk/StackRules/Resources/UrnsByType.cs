@@ -3,23 +3,30 @@ namespace StackRules;
 /// <summary>
 /// One property's dependency URNs, distinct and grouped by type token, each URN's type read without splitting it:
 /// what <see cref="DependencyReferences"/> asks for every nested unknown. A property has a few dependencies, so the
-/// questions are answered by scanning them; past <see cref="ScanLimit"/> URNs they are grouped once (lazily, on the
-/// first question), so a property with N nested objects and N dependencies costs N, not N².
+/// questions are answered by scanning them (nothing allocated for the usual property); past <see cref="ScanLimit"/>
+/// URNs they are grouped once (lazily, on the first question), so a property with N nested objects and N dependencies
+/// costs N, not N².
 /// </summary>
-internal sealed class UrnsByType(IReadOnlyList<string> urns)
+internal readonly struct UrnsByType
 {
     /// <summary>The most URNs answered by a scan; more are grouped by type.</summary>
     public const int ScanLimit = 8;
 
-    private Dictionary<string, List<string>>? byType;
-    private List<string>? distinct;
+    private readonly IReadOnlyList<string> urns;
+    private readonly Grouped? grouped;
+
+    public UrnsByType(IReadOnlyList<string> urns)
+    {
+        this.urns = urns;
+        grouped = urns.Count > ScanLimit ? new Grouped(urns) : null;
+    }
 
     /// <summary>The distinct URNs of one type, in first-seen order (empty when there is none).</summary>
     public IReadOnlyList<string> OfType(string type)
     {
-        if (urns.Count > ScanLimit)
+        if (grouped is not null)
         {
-            return Groups().TryGetValue(type, out var list) ? list : [];
+            return grouped.ByType().TryGetValue(type, out var list) ? list : [];
         }
 
         List<string>? found = null;
@@ -51,9 +58,9 @@ internal sealed class UrnsByType(IReadOnlyList<string> urns)
     /// <summary>The distinct URNs when they are all of one type, else null.</summary>
     public IReadOnlyList<string>? SingleType()
     {
-        if (urns.Count > ScanLimit)
+        if (grouped is not null)
         {
-            return Groups().Count == 1 ? distinct : null;
+            return grouped.ByType().Count == 1 ? grouped.Distinct : null;
         }
 
         if (urns.Count == 0 || !AllOfType(DependencyReferences.TypeOfUrn(urns[0])))
@@ -86,34 +93,43 @@ internal sealed class UrnsByType(IReadOnlyList<string> urns)
         return false;
     }
 
-    private Dictionary<string, List<string>> Groups()
+    /// <summary>Many URNs, grouped by type on the first question.</summary>
+    private sealed class Grouped(IReadOnlyList<string> urns)
     {
-        if (byType is not null)
+        private Dictionary<string, List<string>>? byType;
+
+        /// <summary>The distinct URNs, in first-seen order (after <see cref="ByType"/>).</summary>
+        public List<string>? Distinct { get; private set; }
+
+        public Dictionary<string, List<string>> ByType()
         {
+            if (byType is not null)
+            {
+                return byType;
+            }
+
+            byType = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            Distinct = new List<string>(urns.Count);
+            var seen = new HashSet<string>(urns.Count, StringComparer.Ordinal);
+            for (var i = 0; i < urns.Count; i++)
+            {
+                var urn = urns[i];
+                if (!seen.Add(urn))
+                {
+                    continue;
+                }
+
+                Distinct.Add(urn);
+                var type = DependencyReferences.TypeOfUrn(urn);
+                if (!byType.TryGetValue(type, out var list))
+                {
+                    byType[type] = list = [];
+                }
+
+                list.Add(urn);
+            }
+
             return byType;
         }
-
-        byType = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        distinct = new List<string>(urns.Count);
-        var seen = new HashSet<string>(urns.Count, StringComparer.Ordinal);
-        for (var i = 0; i < urns.Count; i++)
-        {
-            var urn = urns[i];
-            if (!seen.Add(urn))
-            {
-                continue;
-            }
-
-            distinct.Add(urn);
-            var type = DependencyReferences.TypeOfUrn(urn);
-            if (!byType.TryGetValue(type, out var list))
-            {
-                byType[type] = list = [];
-            }
-
-            list.Add(urn);
-        }
-
-        return byType;
     }
 }

@@ -59,6 +59,13 @@ internal sealed class PropertyTable<TValue> : IReadOnlyDictionary<string, TValue
         return map;
     }
 
+    /// <summary>The entries of <paramref name="map"/> in place when it is a table (to read them without an enumerator).</summary>
+    public static bool TryGetEntries(IReadOnlyDictionary<string, TValue> map, out ReadOnlySpan<KeyValuePair<string, TValue>> entries)
+    {
+        entries = map is PropertyTable<TValue> table ? table.entries : default;
+        return map is PropertyTable<TValue>;
+    }
+
     /// <summary>A copy of the entries of <paramref name="map"/>, in its enumeration order (to change some and build a new map).</summary>
     public static KeyValuePair<string, TValue>[] CopyOf(IReadOnlyDictionary<string, TValue> map) =>
         map is PropertyTable<TValue> table ? (KeyValuePair<string, TValue>[])table.entries.Clone() : map.ToArray();
