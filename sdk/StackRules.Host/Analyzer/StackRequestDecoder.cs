@@ -57,7 +57,7 @@ internal static class StackRequestDecoder
         public List<StackResource> Request(ReadOnlySpan<byte> request)
         {
             var reader = new WireReader(request);
-            var resources = new List<StackResource>();
+            var resources = new List<StackResource>(CountResources(request));
             while (!reader.AtEnd)
             {
                 var tag = reader.ReadTag();
@@ -72,6 +72,28 @@ internal static class StackRequestDecoder
             }
 
             return resources;
+        }
+
+        /// <summary>How many resources the request holds (up to the first malformed byte, which the reading reports).</summary>
+        private static int CountResources(ReadOnlySpan<byte> request)
+        {
+            var count = 0;
+            var reader = new WireReader(request);
+            try
+            {
+                while (!reader.AtEnd)
+                {
+                    var tag = reader.ReadTag();
+                    count += tag == ResourcesTag ? 1 : 0;
+                    reader.Skip(tag);
+                }
+            }
+            catch (InvalidDataException)
+            {
+                // Reported where the reading meets it.
+            }
+
+            return count;
         }
 
         private StackResource Resource(ReadOnlySpan<byte> bytes, int index)
