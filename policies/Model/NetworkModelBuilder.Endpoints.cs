@@ -29,9 +29,7 @@ internal sealed partial class NetworkModelBuilder
                 Vote(region.Region);
             }
 
-            var (endpointSubnets, subnetsUnknown) = ResolveAll(subnets, p.Get("subnetIds"));
-            endpoint.Subnets.AddRange(endpointSubnets);
-            endpoint.SubnetsUnknown = subnetsUnknown;
+            endpoint.SubnetsUnknown = ResolveInto(subnets, p.Get("subnetIds"), endpoint.Subnets);
             var configurations = AsList(p.Get("subnetConfigurations"));
             if (configurations is null)
             {
@@ -53,11 +51,10 @@ internal sealed partial class NetworkModelBuilder
                 }
             }
 
-            var (groups, groupsUnknown) = ResolveAll(securityGroups, p.Get("securityGroupIds"));
-            endpoint.SecurityGroups.AddRange(groups);
+            var groupsUnknown = ResolveInto(securityGroups, p.Get("securityGroupIds"), endpoint.SecurityGroups);
 
             // No group given: AWS attaches the VPC's default security group, which the stack does not model.
-            endpoint.SecurityGroupsUnknown = groupsUnknown || groups.Count == 0;
+            endpoint.SecurityGroupsUnknown = groupsUnknown || endpoint.SecurityGroups.Count == 0;
             var tableRefs = graph.ResolveList(p.Get("routeTableIds"));
             if (tableRefs is null)
             {
