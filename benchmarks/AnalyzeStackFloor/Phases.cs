@@ -106,7 +106,7 @@ internal static class Phases
             foreach (var phase in order)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase {count} {phase} {best[phase].Ms:F2} {best[phase].Bytes}"));
-                foreach (var (type, sampled) in types?.Top(phase, 8) ?? [])
+                foreach (var (type, sampled) in types?.Top(phase, 40) ?? [])
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {sampled / 1024,8} KiB sampled  {type}"));
                 }
@@ -141,12 +141,18 @@ internal static class Phases
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
+        var collections = GC.CollectionCount(0);
         var watch = Stopwatch.StartNew();
         var result = run();
         watch.Stop();
         if (types is not null)
         {
             types.Phase = null;
+        }
+
+        if (GC.CollectionCount(0) > collections && Environment.GetEnvironmentVariable("PHASES_GC") is not null)
+        {
+            Console.Error.WriteLine($"{phase}: {GC.CollectionCount(0) - collections} collections");
         }
 
         record(phase, watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before);
