@@ -13,6 +13,8 @@
 //     the same bytes (the floor), growth 1,000 -> 10,000, and bytes allocated per call against the request size.
 // The machine is shared: every figure is a median of interleaved runs, and still noisy.
 // usage: node benchmarks/analyzer.js [rounds]   (rounds >= 5, default 11); env OFFICIAL_PACK=<installed copy>
+//        node benchmarks/analyzer.js --dump DIR   writes the three requests to DIR/<resources>.bin and exits (for
+//        `dotnet artifacts/bench/floor/AnalyzeStackFloor.dll --phases DIR/10000.bin`, the per-phase profile)
 'use strict';
 const path = require('path');
 const fs = require('fs');
@@ -27,13 +29,17 @@ const hello = path.join(root, 'artifacts/bench/hello/hello-world');
 const floorBench = path.join(root, 'artifacts/bench/floor/AnalyzeStackFloor.dll');
 const official = process.env.OFFICIAL_PACK ? path.join(process.env.OFFICIAL_PACK, 'pack-js/launch') : null;
 const stack = JSON.parse(fs.readFileSync(path.join(root, 'tests/Analyzer.Tests/interop/private-endpoints.json'), 'utf8'));
-const rounds = Number(process.argv[2] || 11);
+const dumpTo = process.argv[2] === '--dump' ? process.argv[3] : null;
+const rounds = dumpTo ? 5 : Number(process.argv[2] || 11);
+if (process.argv[2] === '--dump' && !dumpTo) { console.error('--dump needs a directory'); process.exit(2); }
 if (!(rounds >= 5)) { console.error('rounds must be at least 5'); process.exit(2); }
 const sizes = [1000, 10000, 50000];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 const rows = [];
-const row = (what, value, unit, against, ratio, target) => rows.push({ what, value, unit, against, ratio, target });
+// Every row carries the 1-minute load average when its measurement ended (the machine is shared: a ratio read at
+// load 40 is not one read at load 1), and the target its ratio must meet, if any.
+const row = (what, value, unit, against, ratio, target) => rows.push({ what, value, unit, against, ratio, target, load: os.loadavg()[0] });
 
 function firstLine(exe, args, cwd) {
   const started = process.hrtime.bigint();
@@ -112,6 +118,11 @@ async function connect(m, exe) {
 
 (async () => {
   const m = engine.load();
+  if (dumpTo) {
+    fs.mkdirSync(dumpTo, { recursive: true });
+    for (const count of sizes) fs.writeFileSync(path.join(dumpTo, `${count}.bin`), request(m, count).serializeBinary());
+    return;
+  }
   // 1 + 2: start-up and compiler, interleaved.
   const t = { ours: [], hello: [], official: [], compiler: [], helloSh: [] };
   runTime('infra/compile.sh'); // builds the compiler if stale (not timed)
@@ -169,23 +180,32 @@ async function connect(m, exe) {
 
   // 4: in process, against the protobuf floor.
   const floor = spawnSync('dotnet', [floorBench, ...files], { encoding: 'utf8' });
+  const floorLoad = os.loadavg()[0];
   if (floor.status !== 0) throw new Error(`AnalyzeStackFloor failed: ${floor.stderr}`);
   const f = {};
   for (const line of floor.stdout.split('\n').filter((l) => l.startsWith('floor '))) {
     const [, n, parse, analyze, allocated, size, formerMs, formerAllocated] = line.split(' ');
-    f[n] = { parse: +parse, analyze: +analyze, allocated: +allocated, size: +size, former: +formerMs };
+    f[n] = { parse: +parse, analyze: +analyze, allocated: +allocated, size: +size, former: +formerMs, load: floorLoad };
     row(`AnalyzeStack ${Number(n).toLocaleString('en')} resources, in process`, +analyze, 'ms', `Google.Protobuf parse ${(+parse).toFixed(1)} ms`, +analyze / +parse, +n === 10000 ? 1.5 : null);
     row(`  former path (protobuf tree, then convert), ${Number(n).toLocaleString('en')} resources`, +formerMs, 'ms', `Google.Protobuf parse ${(+parse).toFixed(1)} ms`, +formerMs / +parse, null);
     row(`  allocated per call, ${Number(n).toLocaleString('en')} resources`, +allocated / 1048576, 'MiB', `request ${(+size / 1048576).toFixed(1)} MiB; former path ${(+formerAllocated / 1048576).toFixed(1)} MiB`, +allocated / +size, 2);
   }
   row('AnalyzeStack growth 1,000 -> 10,000, in process', f['10000'].analyze / f['1000'].analyze, 'x', `protobuf parse x${(f['10000'].parse / f['1000'].parse).toFixed(1)}, former path x${(f['10000'].former / f['1000'].former).toFixed(1)}`, null, null);
   rows[rows.length - 1].ratio = rows[rows.length - 1].value; rows[rows.length - 1].target = 12;
+  rows[rows.length - 1].load = f['10000'].load;
   fs.rmSync(dump, { recursive: true, force: true });
 
-  console.log(`benchmark: ${rounds} interleaved rounds on ${os.cpus().length} cores (load ${os.loadavg()[0].toFixed(1)}); medians; shared machine, noisy`);
+  console.log(`benchmark: ${rounds} interleaved rounds on ${os.cpus().length} cores; medians; shared machine, noisy (each line: the 1-minute load average when it was measured)`);
+  const verdict = (r) => (r.ratio <= r.target ? 'PASS' : 'MISS');
   for (const r of rows) {
-    const verdict = r.target == null ? '' : r.ratio <= r.target ? `  target <= ${r.target}: ok` : `  target <= ${r.target}: MISSED`;
+    const target = r.target == null ? '' : `  target <= ${r.target}: ${verdict(r)}`;
     const ratio = r.ratio == null ? '' : `  ratio ${r.ratio.toFixed(2)}`;
-    console.log(`${r.what}: ${r.value.toFixed(r.unit === 'ms' ? 1 : 2)} ${r.unit}  vs ${r.against}${ratio}${verdict}`);
+    console.log(`${r.what}: ${r.value.toFixed(r.unit === 'ms' ? 1 : 2)} ${r.unit}  vs ${r.against}${ratio}${target}  (load ${r.load.toFixed(1)})`);
+  }
+
+  // Issue 11's targets, each with its ratio and verdict.
+  console.log('\ntargets:');
+  for (const r of rows.filter((x) => x.target != null)) {
+    console.log(`  ${verdict(r)}  ${r.ratio.toFixed(2).padStart(6)} <= ${String(r.target).padEnd(4)} ${r.what.trim()} (load ${r.load.toFixed(1)})`);
   }
 })().catch((e) => { console.error(`benchmark: ${e.message}`); process.exit(1); });

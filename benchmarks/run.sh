@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Issue 11's benchmark in one interleaved run (see benchmarks/analyzer.js for what it measures and prints).
+# Issue 11's benchmark in one interleaved run (see benchmarks/analyzer.js for what it measures and prints): every
+# figure with its floor and ratio, the load average it was measured at, and at the end each target of the issue with
+# its ratio and PASS or MISS.
 # Builds first, untimed: the published pack (scripts/publish-policy-pack), the compiler (infra/compile.sh), a Native
 # AOT hello world (the start-up floor) and benchmarks/AnalyzeStackFloor (the protobuf floor). The official
 # @pulumi/policy pack of ../shared/bench/official-pack is measured side by side when OFFICIAL_PACK names an installed

@@ -64,20 +64,35 @@ public readonly record struct EndpointServiceName(string Prefix, string Region, 
         {
             if (name.Length > prefix.Length + 1 && name.StartsWith(prefix, StringComparison.Ordinal) && name[prefix.Length] == '.')
             {
-                var rest = name[(prefix.Length + 1)..];
-                var dot = rest.IndexOf('.', StringComparison.Ordinal);
+                var rest = name.AsSpan(prefix.Length + 1);
+                var dot = rest.IndexOf('.');
                 // com.amazonaws.vpce.REGION.vpce-svc-... names a PrivateLink endpoint service, not an AWS service.
-                if (dot <= 0 || dot == rest.Length - 1 || rest[..dot] == "vpce")
+                if (dot <= 0 || dot == rest.Length - 1 || rest[..dot].SequenceEqual("vpce"))
                 {
                     return false;
                 }
 
-                parsed = new EndpointServiceName(prefix, rest[..dot], rest[(dot + 1)..]);
+                parsed = new EndpointServiceName(prefix, rest[..dot].ToString(), ServiceOf(rest[(dot + 1)..]));
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>A service's short name: one of the services tasks need as its constant (read for every endpoint), else a new string.</summary>
+    private static string ServiceOf(ReadOnlySpan<char> service)
+    {
+        foreach (var known in (ReadOnlySpan<string>)[AwsService.EcrDkr, AwsService.EcrApi, AwsService.S3, AwsService.Logs, AwsService.SecretsManager,
+                     AwsService.Ssm, AwsService.SsmMessages, AwsService.Ecs, AwsService.EcsAgent, AwsService.EcsTelemetry])
+        {
+            if (service.SequenceEqual(known))
+            {
+                return known;
+            }
+        }
+
+        return service.ToString();
     }
 
     public override string ToString() => $"{Prefix}.{Region}.{Service}";

@@ -137,7 +137,18 @@ public readonly record struct Ipv4Cidr
     public bool Contains(uint address) => (address & Mask) == Network;
 
     /// <summary>True for a block inside RFC 1918 space or the shared 100.64.0.0/10 space (addresses a VPC may use).</summary>
-    public static bool IsPrivate(Ipv4Cidr block) => PrivateBlocks.Any(p => p.Contains(block));
+    public static bool IsPrivate(Ipv4Cidr block)
+    {
+        foreach (var p in PrivateBlocks)
+        {
+            if (p.Contains(block))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the two blocks share at least one address.</summary>
     public bool Overlaps(Ipv4Cidr other) => Contains(other) || other.Contains(this);
@@ -157,7 +168,7 @@ public readonly record struct Ipv4Cidr
         return new Ipv4Cidr((uint)(Network + offset), newPrefix);
     }
 
-    public override string ToString() =>
+    public override string ToString() => Network == 0 && PrefixLength == 0 ? "0.0.0.0/0" : // the default route, in most messages
         string.Create(CultureInfo.InvariantCulture, $"{Network >> 24}.{(Network >> 16) & 255}.{(Network >> 8) & 255}.{Network & 255}/{PrefixLength}");
 
     private static uint MaskOf(int prefixLength) => prefixLength == 0 ? 0u : uint.MaxValue << (32 - prefixLength);

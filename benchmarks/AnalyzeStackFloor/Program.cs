@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using FargateNetwork.Policies.Pack;
@@ -6,7 +7,7 @@ using StackRules.Host.Analyzer.Protocol;
 using Google.Protobuf;
 using Microsoft.Extensions.Hosting;
 
-// Usage: AnalyzeStackFloor REQUEST.bin...   (files written by benchmarks/analyzer.js --dump DIR)
+// Usage: AnalyzeStackFloor [--phases] REQUEST.bin...  |  AnalyzeStackFloor --repeat N REQUEST.bin (for a profiler)   (files written by benchmarks/analyzer.js --dump DIR; --phases: Phases.cs)
 // For each serialized AnalyzeStackRequest, interleaved, ROUNDS times: the floor (Google.Protobuf parsing the request
 // into its object tree, which any server built on Google.Protobuf pays), then the pack's whole AnalyzeStack from the
 // same bytes (decode, resolve, model, rules, response serialized), then the former path for comparison (the protobuf
@@ -15,6 +16,31 @@ using Microsoft.Extensions.Hosting;
 const int Rounds = 9;
 var session = new AnalyzerSession(FargatePack.Definition);
 var service = new AnalyzerService(session, new NoLifetime());
+if (args is ["--repeat", var times, var only])
+{
+    // Only the pack's AnalyzeStack, over and over: what a profiler attached to this process should see.
+    var output = new ArrayBufferWriter<byte>();
+    var request = File.ReadAllBytes(only);
+    for (var i = 0; i < int.Parse(times, CultureInfo.InvariantCulture); i++)
+    {
+        GC.Collect(); // as the measured calls start
+        output.ResetWrittenCount();
+        (await service.AnalyzeStack(AnalyzeStackInput.Decode(request, session.References), null!)).WriteTo(output);
+    }
+
+    Console.Error.WriteLine($"GCs: gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
+
+    return;
+}
+
+if (args is ["--phases", .. var phaseArgs])
+{
+    Phases.Run(phaseArgs, service, session);
+    return;
+}
+
+// The response is written as the server writes it: into a buffer that is reused (Kestrel's pipe memory is pooled).
+var written = new ArrayBufferWriter<byte>();
 foreach (var file in args)
 {
     var bytes = File.ReadAllBytes(file);
@@ -41,10 +67,10 @@ foreach (var file in args)
         var before = GC.GetAllocatedBytesForCurrentThread();
         watch.Restart();
         var response = await service.AnalyzeStack(AnalyzeStackInput.Decode(bytes, session.References), null!);
-        var written = response.ToByteArray();
+        written.ResetWrittenCount();
+        response.WriteTo(written);
         watch.Stop();
         allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        GC.KeepAlive(written);
         if (round >= 0)
         {
             ours.Add(watch.Elapsed.TotalMilliseconds);
@@ -56,7 +82,8 @@ foreach (var file in args)
         var tree = AnalyzeStackRequest.Parser.ParseFrom(bytes);
         var formerResources = tree.Resources.Select(r => AnalyzerService.StackResourceOf(r, session.References)).ToList();
         var formerResponse = await service.AnalyzeStack(new AnalyzeStackInput(formerResources), null!);
-        written = formerResponse.ToByteArray();
+        written.ResetWrittenCount();
+        formerResponse.WriteTo(written);
         watch.Stop();
         formerAllocated = Math.Min(formerAllocated, GC.GetAllocatedBytesForCurrentThread() - before);
         if (round >= 0)

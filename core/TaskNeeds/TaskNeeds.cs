@@ -37,10 +37,15 @@ public static class TaskNeeds
         var needs = new List<TaskNeed>();
         void Add(TaskNeed need)
         {
-            if (!needs.Any(n => n.Service == need.Service && n.Region == need.Region))
+            foreach (var n in needs)
             {
-                needs.Add(need);
+                if (n.Service == need.Service && n.Region == need.Region)
+                {
+                    return;
+                }
             }
+
+            needs.Add(need);
         }
 
         var taskEni = spec.TaskEniFetchesSecrets;

@@ -19,8 +19,24 @@ public sealed class PolicyContext(NetworkModel model, string defaultPlatformVers
     public string DefaultPlatformVersion { get; } = defaultPlatformVersion;
 
     /// <summary>Every (placement, subnet) pair where tasks run, in stack order.</summary>
-    public IEnumerable<(TaskPlacement Placement, Subnet Subnet)> TaskSubnets =>
-        Model.Placements.Where(p => p.LaunchType != LaunchType.External).SelectMany(p => p.Subnets.Select(s => (p, s)));
+    public IEnumerable<(TaskPlacement Placement, Subnet Subnet)> TaskSubnets
+    {
+        get
+        {
+            foreach (var placement in Model.Placements)
+            {
+                if (placement.LaunchType == LaunchType.External)
+                {
+                    continue;
+                }
+
+                foreach (var subnet in placement.Subnets)
+                {
+                    yield return (placement, subnet);
+                }
+            }
+        }
+    }
 
     /// <summary>What the tasks of <paramref name="placement"/> need (<see cref="TaskNeeds"/>).</summary>
     public IReadOnlyList<TaskNeed> NeedsOf(TaskPlacement placement)

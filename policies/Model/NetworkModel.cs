@@ -8,6 +8,9 @@ namespace FargateNetwork.Policies.Model;
 /// </summary>
 public sealed class NetworkModel
 {
+    private readonly Dictionary<string, string> serviceNames = new(StringComparer.Ordinal);
+    private string? region;
+
     internal NetworkModel(ResourceGraph graph) => Graph = graph;
 
     public ResourceGraph Graph { get; }
@@ -45,9 +48,20 @@ public sealed class NetworkModel
     /// The stack's Region when it can be told: from the <c>region</c> inputs, endpoint service names, or AZ names
     /// (the most frequent wins). Null when nothing says it.
     /// </summary>
-    public string? Region { get; internal set; }
+    public string? Region
+    {
+        get => region;
+        internal set
+        {
+            region = value;
+            serviceNames.Clear();
+        }
+    }
 
     public static NetworkModel Build(IReadOnlyList<StackResource> resources) => NetworkModelBuilder.Build(new ResourceGraph(resources));
+
+    /// <summary>The model of an evaluation's resources, found by URN through the evaluation's own index.</summary>
+    internal static NetworkModel Build(ExtensionContext context) => NetworkModelBuilder.Build(new ResourceGraph(context.Resources, context.Find));
 
     /// <summary>
     /// The route table that governs a subnet: its explicit association, else its VPC's main table. A VPC created in
@@ -91,5 +105,14 @@ public sealed class NetworkModel
     }
 
     /// <summary>The full service name for a message, such as <c>com.amazonaws.ap-northeast-1.ecr.api</c>.</summary>
-    public string ServiceName(string service) => EndpointServiceName.Full(Region, service);
+    public string ServiceName(string service)
+    {
+        // Messages name the same few services over and over: each name is made once.
+        if (!serviceNames.TryGetValue(service, out var name))
+        {
+            serviceNames[service] = name = EndpointServiceName.Full(Region, service);
+        }
+
+        return name;
+    }
 }

@@ -15,9 +15,7 @@ internal sealed partial class NetworkModelBuilder
                 Internal = p.Bool("internal").OrDefault(false),
                 LoadBalancerType = p.Text("loadBalancerType").OrDefault("application"),
             };
-            var (lbSubnets, unknown) = ResolveAll(subnets, p.Get("subnets"));
-            lb.Subnets.AddRange(lbSubnets);
-            lb.SubnetsUnknown = unknown;
+            lb.SubnetsUnknown = ResolveInto(subnets, p.Get("subnets"), lb.Subnets);
             var mappings = AsList(p.Get("subnetMappings"));
             if (mappings is null)
             {

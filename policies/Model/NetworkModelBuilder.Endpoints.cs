@@ -12,25 +12,24 @@ internal sealed partial class NetworkModelBuilder
             var p = new ResourceProperties(r);
             var vpcRef = graph.Resolve(r, "vpcId");
             var name = p.Text("serviceName");
+            var parsed = name.IsKnown && EndpointServiceName.TryParse(name.Value, out var serviceName) ? serviceName : (EndpointServiceName?)null;
             var endpoint = new VpcEndpoint(r)
             {
                 Vpc = Lookup(vpcs, vpcRef),
                 VpcRef = vpcRef.Kind,
                 VpcKey = VpcKeyOf(vpcRef),
                 ServiceName = name,
-                Service = name.IsKnown && EndpointServiceName.TryParse(name.Value, out var parsed) ? parsed.Service : null,
+                Service = parsed?.Service,
                 EndpointType = p.Text("vpcEndpointType").OrDefault("Gateway"),
                 PrivateDnsEnabled = p.Bool("privateDnsEnabled").OrDefault(false),
                 Policy = p.InputText("policy"),
             };
-            if (name is { IsKnown: true, IsSecret: false } && EndpointServiceName.TryParse(name.Value, out var region))
+            if (!name.IsSecret && parsed is { } region)
             {
                 Vote(region.Region);
             }
 
-            var (endpointSubnets, subnetsUnknown) = ResolveAll(subnets, p.Get("subnetIds"));
-            endpoint.Subnets.AddRange(endpointSubnets);
-            endpoint.SubnetsUnknown = subnetsUnknown;
+            endpoint.SubnetsUnknown = ResolveInto(subnets, p.Get("subnetIds"), endpoint.Subnets);
             var configurations = AsList(p.Get("subnetConfigurations"));
             if (configurations is null)
             {
@@ -52,11 +51,10 @@ internal sealed partial class NetworkModelBuilder
                 }
             }
 
-            var (groups, groupsUnknown) = ResolveAll(securityGroups, p.Get("securityGroupIds"));
-            endpoint.SecurityGroups.AddRange(groups);
+            var groupsUnknown = ResolveInto(securityGroups, p.Get("securityGroupIds"), endpoint.SecurityGroups);
 
             // No group given: AWS attaches the VPC's default security group, which the stack does not model.
-            endpoint.SecurityGroupsUnknown = groupsUnknown || groups.Count == 0;
+            endpoint.SecurityGroupsUnknown = groupsUnknown || endpoint.SecurityGroups.Count == 0;
             var tableRefs = graph.ResolveList(p.Get("routeTableIds"));
             if (tableRefs is null)
             {

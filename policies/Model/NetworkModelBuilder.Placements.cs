@@ -75,15 +75,12 @@ internal sealed partial class NetworkModelBuilder
             EnableExecuteCommand = AsBool(execute).OrDefault(false),
             ServiceConnect = Fact<bool>.Of(false),
         };
-        var (placementSubnets, subnetsUnknown) = ResolveAll(subnets, Field(network, "subnets"));
-        placement.Subnets.AddRange(placementSubnets);
+        var subnetsUnknown = ResolveInto(subnets, Field(network, "subnets"), placement.Subnets);
         placement.SubnetsUnknown = subnetsUnknown;
-        var groupsValue = Field(network, "securityGroups");
-        var (groups, groupsUnknown) = ResolveAll(securityGroups, groupsValue);
-        placement.SecurityGroups.AddRange(groups);
+        var groupsUnknown = ResolveInto(securityGroups, Field(network, "securityGroups"), placement.SecurityGroups);
 
         // No group: ECS uses the VPC's default security group, which the stack does not model.
-        placement.SecurityGroupsUnknown = groupsUnknown || groups.Count == 0;
+        placement.SecurityGroupsUnknown = groupsUnknown || placement.SecurityGroups.Count == 0;
         if (subnetsUnknown)
         {
             placement.Subnets.Add(OutsideSubnets(placement, Field(network, "subnets")));

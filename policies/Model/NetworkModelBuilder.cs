@@ -34,6 +34,22 @@ internal sealed partial class NetworkModelBuilder
     {
         this.graph = graph;
         model = new NetworkModel(graph);
+
+        // The indexes and lists of the numerous kinds sized once, not grown to the stack.
+        Size(vpcs, model.Vpcs, graph.OfType(AwsTypes.Vpc).Count);
+        Size(subnets, model.Subnets, graph.OfType(AwsTypes.Subnet).Count);
+        Size(securityGroups, model.SecurityGroups, graph.OfType(AwsTypes.SecurityGroup).Count);
+        Size(endpoints, model.Endpoints, graph.OfType(AwsTypes.VpcEndpoint).Count);
+        Size(taskDefinitions, model.TaskDefinitions, graph.OfType(AwsTypes.TaskDefinition).Count);
+        var tables = graph.OfType(AwsTypes.RouteTable).Count + graph.OfType(AwsTypes.DefaultRouteTable).Count;
+        Size(routeTables, model.RouteTables, tables + graph.OfType(AwsTypes.Vpc).Count);
+        model.Placements.Capacity = graph.OfType(AwsTypes.EcsService).Count;
+    }
+
+    private static void Size<T>(Dictionary<StackResource, T> index, List<T> list, int count)
+    {
+        index.EnsureCapacity(count);
+        list.Capacity = count;
     }
 
     public static NetworkModel Build(ResourceGraph graph)
@@ -72,22 +88,32 @@ internal sealed partial class NetworkModelBuilder
     /// The one list resolver (security groups, subnets...): the items found in <paramref name="index"/>, and whether
     /// some item is unknown or outside the stack. A list that is itself unknown gives no items and unknown.
     /// </summary>
-    private (List<T> Items, bool Unknown) ResolveAll<T>(Dictionary<StackResource, T> index, PropertyValue? value)
+    private (IReadOnlyList<T> Items, bool Unknown) ResolveAll<T>(Dictionary<StackResource, T> index, PropertyValue? value)
         where T : class
     {
-        var refs = graph.ResolveList(value);
-        if (refs is null)
+        List<T>? found = null;
+        var unknown = ResolveInto(index, value, ref found);
+        return (found ?? (IReadOnlyList<T>)[], unknown);
+    }
+
+    /// <summary><see cref="ResolveAll{T}"/> into a list of the model (created when the first item is found).</summary>
+    private bool ResolveInto<T>(Dictionary<StackResource, T> index, PropertyValue? value, ref List<T>? into)
+        where T : class
+    {
+        var items = AsList(value);
+        if (items is null)
         {
-            return ([], true);
+            return true;
         }
 
-        var found = new List<T>();
         var unknown = false;
-        foreach (var reference in refs)
+        into?.EnsureCapacity(into.Count + items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
+            var reference = graph.Resolve(items[i]);
             if (Lookup(index, reference) is { } item)
             {
-                found.Add(item);
+                (into ??= new List<T>(items.Count)).Add(item);
             }
             else
             {
@@ -95,7 +121,15 @@ internal sealed partial class NetworkModelBuilder
             }
         }
 
-        return (found, unknown);
+        return unknown;
+    }
+
+    /// <summary><see cref="ResolveAll{T}"/> added to <paramref name="into"/>; true when some item is unknown.</summary>
+    private bool ResolveInto<T>(Dictionary<StackResource, T> index, PropertyValue? value, List<T> into)
+        where T : class
+    {
+        List<T>? list = into;
+        return ResolveInto(index, value, ref list);
     }
 
     /// <summary>The VPC a <c>vpcId</c> names, in any form.</summary>

@@ -8,16 +8,22 @@ namespace FargateNetwork.Policies.Model;
 /// </summary>
 public sealed class ResourceGraph
 {
-    private readonly Dictionary<string, StackResource> byUrn = new(StringComparer.Ordinal);
+    private readonly Func<string, StackResource?> byUrn;
     private readonly Dictionary<string, StackResource> byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<StackResource>> byType = new(StringComparer.Ordinal);
 
     public ResourceGraph(IReadOnlyList<StackResource> resources)
+        : this(resources, IndexByUrn(resources))
+    {
+    }
+
+    /// <summary>A graph over <paramref name="resources"/> that finds them by URN with <paramref name="byUrn"/> (an evaluation's index).</summary>
+    internal ResourceGraph(IReadOnlyList<StackResource> resources, Func<string, StackResource?> byUrn)
     {
         Resources = resources;
+        this.byUrn = byUrn;
         foreach (var resource in resources)
         {
-            byUrn.TryAdd(resource.Urn, resource);
             var type = CanonicalType(resource.Type);
             if (!byType.TryGetValue(type, out var list))
             {
@@ -43,6 +49,18 @@ public sealed class ResourceGraph
 
     public IReadOnlyList<StackResource> Resources { get; }
 
+    /// <summary>The first resource of each URN.</summary>
+    private static Func<string, StackResource?> IndexByUrn(IReadOnlyList<StackResource> resources)
+    {
+        var index = new Dictionary<string, StackResource>(resources.Count, StringComparer.Ordinal);
+        foreach (var resource in resources)
+        {
+            index.TryAdd(resource.Urn, resource);
+        }
+
+        return index.GetValueOrDefault;
+    }
+
     /// <summary>
     /// The full type token: Pulumi YAML also accepts the short form <c>aws:ec2:Vpc</c> for <c>aws:ec2/vpc:Vpc</c>
     /// (module, then the member with a lower-case first letter).
@@ -59,7 +77,7 @@ public sealed class ResourceGraph
 
     public IEnumerable<StackResource> OfTypes(params string[] types) => types.SelectMany(OfType);
 
-    public StackResource? ByUrn(string urn) => byUrn.GetValueOrDefault(urn);
+    public StackResource? ByUrn(string urn) => byUrn(urn);
 
     /// <summary>Resolves a value that names a resource.</summary>
     public ResourceRef Resolve(PropertyValue? value)
@@ -69,13 +87,13 @@ public sealed class ResourceGraph
             case null:
                 return ResourceRef.Absent;
             case ReferenceValue reference:
-                return byUrn.TryGetValue(reference.TargetUrn, out var target) ? ResourceRef.To(target) : ResourceRef.Unknown;
+                return byUrn(reference.TargetUrn) is { } target ? ResourceRef.To(target) : ResourceRef.Unknown;
             case StringValue s when s.Value.Length == 0:
                 return ResourceRef.Absent;
             case StringValue s when IsInterpolation(s.Value):
                 return ResourceRef.Unknown;
             case StringValue s:
-                if (byId.TryGetValue(s.Value, out var byIdTarget) || byUrn.TryGetValue(s.Value, out byIdTarget))
+                if (byId.TryGetValue(s.Value, out var byIdTarget) || (byIdTarget = byUrn(s.Value)) is not null)
                 {
                     return ResourceRef.To(byIdTarget);
                 }
@@ -96,7 +114,7 @@ public sealed class ResourceGraph
         var resolved = Resolve(value);
         if (resolved.IsUnknown && ResourceProperties.Unwrap(value) is UnknownValue
             && owner.PropertyDependencies?.TryGetValue(property, out var deps) == true && deps.Count == 1
-            && byUrn.TryGetValue(deps[0], out var dependency))
+            && byUrn(deps[0]) is { } dependency)
         {
             return ResourceRef.To(dependency);
         }
@@ -107,7 +125,17 @@ public sealed class ResourceGraph
     /// <summary>Resolves each item of a list property; null when the whole list is unknown.</summary>
     public IReadOnlyList<ResourceRef>? ResolveList(PropertyValue? value)
     {
-        var items = ResourceProperties.AsList(value);
-        return items?.Select(Resolve).ToList();
+        if (ResourceProperties.AsList(value) is not { } items)
+        {
+            return null;
+        }
+
+        var refs = new ResourceRef[items.Count];
+        for (var i = 0; i < refs.Length; i++)
+        {
+            refs[i] = Resolve(items[i]);
+        }
+
+        return refs;
     }
 }

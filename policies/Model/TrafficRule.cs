@@ -62,8 +62,9 @@ public sealed record TrafficRule(
         }
 
         bool? verdict = false;
-        foreach (var cidr in Cidrs)
+        for (var i = 0; i < Cidrs.Count; i++)
         {
+            var cidr = Cidrs[i];
             if (cidr.IsUnknown || source.IsUnknown)
             {
                 verdict = null;
@@ -74,7 +75,7 @@ public sealed record TrafficRule(
             }
         }
 
-        if (Groups.Any(sourceGroups.Contains) || (Self.Is(s => s) && sourceGroups.Contains(owner)))
+        if (AnyGroupIn(sourceGroups) || (Self.Is(s => s) && sourceGroups.Contains(owner)))
         {
             return true;
         }
@@ -93,5 +94,18 @@ public sealed record TrafficRule(
         }
 
         return verdict;
+    }
+
+    private bool AnyGroupIn(IReadOnlyCollection<SecurityGroup> groups)
+    {
+        for (var i = 0; i < Groups.Count; i++)
+        {
+            if (groups.Contains(Groups[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -19,6 +19,6 @@ public static class FargateNetworkExtension
     public static StackExtension<PolicyContext> Network { get; } = new(
         "fargate-network",
         context => new PolicyContext(
-            NetworkModel.Build(context.Resources),
+            NetworkModel.Build(context),
             context.SettingsOf(PrivateFargateSubnetEndpoints.Id)?.Text("platformVersion") ?? "LATEST"));
 }

@@ -24,7 +24,12 @@ public sealed record Destination(string Name, string? Service, Ipv4Cidr Block, s
     /// <summary>The AWS services the report shows for every task subnet, in a stable order.</summary>
     public static readonly IReadOnlyList<string> ReportedServices = [EcrApi, EcrDkr, S3, Logs, SecretsManager, Ssm, Ecs, EcsAgent, EcsTelemetry];
 
-    public static Destination ForService(string service) => new(service, service, Ipv4Cidr.Any);
+    /// <summary>The destinations of the services tasks need, made once: every path lookup asks for them.</summary>
+    private static readonly Dictionary<string, Destination> KnownServices =
+        ReportedServices.Append(SsmMessages).ToDictionary(s => s, s => new Destination(s, s, Ipv4Cidr.Any), StringComparer.Ordinal);
+
+    public static Destination ForService(string service) =>
+        KnownServices.TryGetValue(service, out var known) ? known : new(service, service, Ipv4Cidr.Any);
 
     /// <summary>A service in another Region than the VPC's: VPC endpoints do not serve it.</summary>
     public static Destination ForService(string service, string region) => new($"{service} ({region})", service, Ipv4Cidr.Any, region);

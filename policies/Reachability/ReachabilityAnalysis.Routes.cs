@@ -41,6 +41,17 @@ public sealed partial class ReachabilityAnalysis
     /// <summary>The path for a destination block through the subnet's route table (longest-prefix match).</summary>
     public NetworkPath ThroughRoutes(TaskPlacement placement, Subnet subnet, Ipv4Cidr destination)
     {
+        // Every service without an endpoint of its own asks for the route to 0.0.0.0/0 again: found once.
+        if (!routeCache.TryGetValue((placement, subnet, destination), out var path))
+        {
+            routeCache[(placement, subnet, destination)] = path = Routes(placement, subnet, destination);
+        }
+
+        return path;
+    }
+
+    private NetworkPath Routes(TaskPlacement placement, Subnet subnet, Ipv4Cidr destination)
+    {
         var table = model.RouteTableOf(subnet, out var unknownReason);
         if (table is null)
         {

@@ -50,14 +50,12 @@ public sealed partial class ReachabilityAnalysis
     private static bool? OutToEndpoint(SecurityGroup group, VpcEndpoint endpoint)
     {
         bool? result = false;
-        var peers = endpoint.Subnets.Select(s => s.CidrBlock).ToList();
-        if (peers.Count == 0 || endpoint.SubnetsUnknown)
-        {
-            peers.Add(Fact<Ipv4Cidr>.Unknown);
-        }
 
-        foreach (var peer in peers)
+        // The endpoint's subnets, then an unknown peer when they are none or not all known.
+        var unknownPeer = endpoint.Subnets.Count == 0 || endpoint.SubnetsUnknown;
+        for (var i = 0; i < endpoint.Subnets.Count + (unknownPeer ? 1 : 0); i++)
         {
+            var peer = i < endpoint.Subnets.Count ? endpoint.Subnets[i].CidrBlock : Fact<Ipv4Cidr>.Unknown;
             var verdict = group.AllowsOut(443, peer, endpoint.SecurityGroups, endpoint.SecurityGroupsUnknown);
             if (verdict == true)
             {

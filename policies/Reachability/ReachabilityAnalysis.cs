@@ -25,10 +25,21 @@ public sealed partial class ReachabilityAnalysis
     private readonly HashSet<string> servicesWithUnresolvedEndpoints = new(StringComparer.Ordinal);
     private readonly HashSet<Vpc> vpcsWithS3Gateway = [];
     private readonly Dictionary<(TaskPlacement, Subnet, Destination), NetworkPath> cache = [];
+    private readonly Dictionary<(TaskPlacement, Subnet, Ipv4Cidr), NetworkPath> routeCache = [];
 
     public ReachabilityAnalysis(NetworkModel model)
     {
         this.model = model;
+
+        // Sized for the paths the rules ask for (the internet and a few services from each task subnet), not grown to them.
+        var taskSubnets = 0;
+        foreach (var placement in model.Placements)
+        {
+            taskSubnets += placement.Subnets.Count;
+        }
+
+        cache.EnsureCapacity(taskSubnets * 6);
+        routeCache.EnsureCapacity(taskSubnets);
         foreach (var endpoint in model.Endpoints)
         {
             // An endpoint in a VPC not known yet is indexed under that key (a stand-in subnet whose VPC is not known

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Reachability;
@@ -27,34 +28,93 @@ internal static class EndpointRequirement
                 continue; // reaches the internet (NAT, IGW) or cannot be known
             }
 
-            var missing = new List<string>();
-            var fixes = new SortedSet<string>(StringComparer.Ordinal);
+            List<(TaskNeed Need, NetworkPath Path)>? missing = null;
             foreach (var need in context.NeedsOf(placement))
             {
                 var path = context.PathOf(placement, subnet, need);
-                if (!path.IsNone)
+                if (path.IsNone)
                 {
-                    continue;
+                    (missing ??= []).Add((need, path));
                 }
-
-                missing.Add(need.Destination.Service is null
-                    ? $"{need.Why} (the task fails with \"{need.Error}\")"
-                    : $"{context.Describe(need)} for {need.Why} ({path.Detail}; the task fails with \"{need.Error}\")");
-                fixes.Add(Fix(need, path));
             }
 
-            if (missing.Count > 0)
+            if (missing is not null)
             {
-                yield return new Finding(
-                    placement.Resource,
-                    $"{launchTypeName} tasks of {placement.Name} run in {SubnetText(subnet)}, which has no internet path ({internet.Detail}), and cannot reach: "
-                    + string.Join("; ", missing)
-                    + ". Fix: " + string.Join(" ", fixes));
+                yield return new Finding(placement.Resource, Message(context, placement, subnet, internet, missing, launchTypeName));
             }
         }
     }
 
-    private static string SubnetText(Subnet subnet) => subnet.IsOutside ? subnet.Name : $"subnet {subnet.Name}{PolicyContext.Az(subnet)}";
+    /// <summary>The finding's text, written in one buffer (one string per finding, none per need).</summary>
+    private static string Message(PolicyContext context, TaskPlacement placement, Subnet subnet, NetworkPath internet, List<(TaskNeed Need, NetworkPath Path)> missing, string launchTypeName)
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        text.AppendLiteral(launchTypeName);
+        text.AppendLiteral(" tasks of ");
+        text.AppendLiteral(placement.Name);
+        text.AppendLiteral(" run in ");
+        if (subnet.IsOutside)
+        {
+            text.AppendLiteral(subnet.Name);
+        }
+        else
+        {
+            text.AppendLiteral("subnet ");
+            text.AppendLiteral(subnet.Name);
+            if (subnet.AvailabilityZone.IsKnown)
+            {
+                text.AppendLiteral(" (");
+                text.AppendLiteral(subnet.AvailabilityZone.Shown);
+                text.AppendLiteral(")");
+            }
+        }
+
+        text.AppendLiteral(", which has no internet path (");
+        text.AppendLiteral(internet.Detail);
+        text.AppendLiteral("), and cannot reach: ");
+        var fixes = new List<string>(missing.Count);
+        for (var i = 0; i < missing.Count; i++)
+        {
+            var (need, path) = missing[i];
+            if (i > 0)
+            {
+                text.AppendLiteral("; ");
+            }
+
+            if (need.Destination.Service is null)
+            {
+                text.AppendLiteral(need.Why);
+                text.AppendLiteral(" (the task fails with \"");
+            }
+            else
+            {
+                text.AppendLiteral(context.Describe(need));
+                text.AppendLiteral(" for ");
+                text.AppendLiteral(need.Why);
+                text.AppendLiteral(" (");
+                text.AppendLiteral(path.Detail);
+                text.AppendLiteral("; the task fails with \"");
+            }
+
+            text.AppendLiteral(need.Error);
+            text.AppendLiteral("\")");
+            if (!fixes.Contains(Fix(need, path)))
+            {
+                fixes.Add(Fix(need, path));
+            }
+        }
+
+        // The fixes once each, in ordinal order.
+        fixes.Sort(StringComparer.Ordinal);
+        text.AppendLiteral(". Fix:");
+        foreach (var fix in fixes)
+        {
+            text.AppendLiteral(" ");
+            text.AppendLiteral(fix);
+        }
+
+        return text.ToStringAndClear();
+    }
 
     private static string Fix(TaskNeed need, NetworkPath path) => path.Reason switch
     {

@@ -32,18 +32,28 @@ public sealed class FixedEgressThroughNat : NetworkPolicy
         var configured = settings.Cidrs("fixedEgressCidrs");
         foreach (var placement in context.Model.Placements)
         {
-            var cidrs = new List<Ipv4Cidr>(configured);
+            // The configured blocks, then those the task subnets route to a NAT gateway: each once, in that order.
+            List<Ipv4Cidr>? cidrs = null;
+            foreach (var cidr in configured)
+            {
+                Add(ref cidrs, cidr);
+            }
+
             foreach (var subnet in placement.Subnets)
             {
                 if (context.Model.RouteTableOf(subnet, out _) is { } table)
                 {
-                    cidrs.AddRange(table.Routes
-                        .Where(r => r.Target == RouteTargetKind.NatGateway && r.Destination.IsKnown && !r.Destination.IsSecret && r.Destination.Value.PrefixLength > 0)
-                        .Select(r => r.Destination.Value));
+                    foreach (var r in table.Routes)
+                    {
+                        if (r.Target == RouteTargetKind.NatGateway && r.Destination.IsKnown && !r.Destination.IsSecret && r.Destination.Value.PrefixLength > 0)
+                        {
+                            Add(ref cidrs, r.Destination.Value);
+                        }
+                    }
                 }
             }
 
-            foreach (var cidr in cidrs.Distinct())
+            foreach (var cidr in cidrs ?? [])
             {
                 foreach (var subnet in placement.Subnets)
                 {
@@ -69,6 +79,15 @@ public sealed class FixedEgressThroughNat : NetworkPolicy
                     }
                 }
             }
+        }
+    }
+
+    private static void Add(ref List<Ipv4Cidr>? cidrs, Ipv4Cidr cidr)
+    {
+        cidrs ??= [];
+        if (!cidrs.Contains(cidr))
+        {
+            cidrs.Add(cidr);
         }
     }
 }

@@ -117,7 +117,20 @@ public sealed class ImagePullsThroughNat : NetworkPolicy
             return [];
         }
 
-        var needed = context.NeedsOf(placement).Select(n => n.LocalService).ToHashSet(StringComparer.Ordinal);
-        return new[] { Destination.EcrApi, Destination.EcrDkr, Destination.S3 }.Where(needed.Contains).ToList();
+        var needs = context.NeedsOf(placement);
+        List<string>? pulled = null;
+        foreach (var service in (ReadOnlySpan<string>)[Destination.EcrApi, Destination.EcrDkr, Destination.S3])
+        {
+            for (var i = 0; i < needs.Count; i++)
+            {
+                if (needs[i].LocalService == service)
+                {
+                    (pulled ??= []).Add(service);
+                    break;
+                }
+            }
+        }
+
+        return pulled ?? (IReadOnlyList<string>)[];
     }
 }

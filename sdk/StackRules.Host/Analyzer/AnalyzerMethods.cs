@@ -10,7 +10,8 @@ namespace StackRules.Host.Analyzer;
 /// <summary>
 /// Binds <c>pulumirpc.Analyzer</c>'s methods to <see cref="AnalyzerService"/> with delegates (no reflection, so the
 /// Native AOT build keeps them): <c>AnalyzeStack</c> decodes its request straight into the pack's resources
-/// (<see cref="AnalyzeStackInput"/>); every other request is parsed by Google.Protobuf with a recursion limit of
+/// (<see cref="AnalyzeStackInput"/>) and writes its response straight from the violations
+/// (<see cref="AnalyzeStackOutput"/>); every other request is parsed by Google.Protobuf with a recursion limit of
 /// <see cref="RecursionLimit"/> messages instead of the default 100, which rejected a WAF WebAcl's nested
 /// statements. A request that does not parse is <c>INVALID_ARGUMENT</c> with one line on stderr.
 /// </summary>
@@ -25,7 +26,7 @@ internal sealed class AnalyzerMethods(AnalyzerSession session) : IServiceMethodP
     {
         var metadata = new List<object>();
         context.AddUnaryMethod(Unary<AnalyzeRequest, AnalyzeResponse>("Analyze", AnalyzeRequest.Parser), metadata, (s, r, c) => s.Analyze(r, c));
-        context.AddUnaryMethod(Method("AnalyzeStack", StackInput(session), Response<AnalyzeResponse>()), metadata, (s, r, c) => s.AnalyzeStack(r, c));
+        context.AddUnaryMethod(Method("AnalyzeStack", StackInput(session), StackOutput()), metadata, (s, r, c) => s.AnalyzeStack(r, c));
         context.AddUnaryMethod(Unary<AnalyzeRequest, RemediateResponse>("Remediate", AnalyzeRequest.Parser), metadata, (s, r, c) => s.Remediate(r, c));
         context.AddUnaryMethod(Unary<Empty, AnalyzerInfo>("GetAnalyzerInfo", Empty.Parser), metadata, (s, r, c) => s.GetAnalyzerInfo(r, c));
         context.AddUnaryMethod(Unary<Empty, PluginInfo>("GetPluginInfo", Empty.Parser), metadata, (s, r, c) => s.GetPluginInfo(r, c));
@@ -56,6 +57,16 @@ internal sealed class AnalyzerMethods(AnalyzerSession session) : IServiceMethodP
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         });
+
+    /// <summary>The response of <c>AnalyzeStack</c>, written by <see cref="AnalyzeStackOutput"/> itself.</summary>
+    private static Marshaller<AnalyzeStackOutput> StackOutput() => new(
+        (output, context) =>
+        {
+            context.SetPayloadLength(output.CalculateSize());
+            output.WriteTo(context.GetBufferWriter());
+            context.Complete();
+        },
+        _ => throw new NotSupportedException("responses are never read here"));
 
     private static Method<TRequest, TResponse> Unary<TRequest, TResponse>(string name, MessageParser<TRequest> parser)
         where TRequest : class, IMessage<TRequest>

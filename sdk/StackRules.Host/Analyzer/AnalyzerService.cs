@@ -17,8 +17,8 @@ namespace StackRules.Host.Analyzer;
 /// </summary>
 /// <remarks>
 /// The methods are bound by <see cref="AnalyzerMethods"/> (not by a generated base class): <c>AnalyzeStack</c> reads its
-/// request with <see cref="StackRequestDecoder"/>, every other request with a Google.Protobuf parser whose recursion
-/// limit fits deep provider schemas.
+/// request with <see cref="StackRequestDecoder"/> and writes its response with <see cref="AnalyzeStackOutput"/>, every
+/// other request with a Google.Protobuf parser whose recursion limit fits deep provider schemas.
 /// </remarks>
 internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLifetime lifetime)
 {
@@ -96,16 +96,16 @@ internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationL
 
     /// <summary>
     /// <c>AnalyzeStack</c> on a parsed request (tests and in-process callers): the same path as the wire, through
-    /// <see cref="StackRequestDecoder"/>.
+    /// <see cref="StackRequestDecoder"/> and <see cref="AnalyzeStackOutput"/>.
     /// </summary>
-    public Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request, ServerCallContext context) =>
-        AnalyzeStack(AnalyzeStackInput.Decode(request.ToByteArray(), session.References), context);
+    public async Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request, ServerCallContext context) =>
+        (await AnalyzeStack(AnalyzeStackInput.Decode(request.ToByteArray(), session.References), context)).ToResponse();
 
-    /// <summary><c>AnalyzeStack</c> on the resources <see cref="StackRequestDecoder"/> read from the request.</summary>
-    public Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackInput request, ServerCallContext context)
+    /// <summary><c>AnalyzeStack</c> on the resources <see cref="StackRequestDecoder"/> read from the request, answered as the wire bytes.</summary>
+    public Task<AnalyzeStackOutput> AnalyzeStack(AnalyzeStackInput request, ServerCallContext context)
     {
         var pack = session.Pack;
-        return Task.FromResult(Respond(pack, () => pack.AnalyzeStack(request.Resources), "the stack"));
+        return Task.FromResult(new AnalyzeStackOutput(pack.Pack, Analyze(pack, () => pack.AnalyzeStack(request.Resources), "the stack")));
     }
 
     /// <summary>
@@ -211,20 +211,23 @@ internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationL
 
     private static AnalyzeResponse Respond(ConfiguredPack pack, Func<IReadOnlyList<Violation>> analyze, string subject)
     {
-        IReadOnlyList<Violation> violations;
+        var violations = Analyze(pack, analyze, subject);
+        var response = new AnalyzeResponse();
+        response.Diagnostics.AddRange(violations.Where(v => v.Level != StackRules.EnforcementLevel.Disabled).Select(v => Diagnostic(pack.Pack, v)));
+        return response;
+    }
+
+    private static IReadOnlyList<Violation> Analyze(ConfiguredPack pack, Func<IReadOnlyList<Violation>> analyze, string subject)
+    {
         try
         {
-            violations = analyze();
+            return analyze();
         }
         catch (Exception e) when (e is not RpcException)
         {
             // A rule bug must not take the plugin (and the engine's run) down with a crash.
             throw BadRequest.Fail(StatusCode.Internal, $"policy pack {pack.Pack.Name}@v{pack.Pack.Version} failed on {subject}: {e.GetType().Name}: {e.Message}");
         }
-
-        var response = new AnalyzeResponse();
-        response.Diagnostics.AddRange(violations.Where(v => v.Level != StackRules.EnforcementLevel.Disabled).Select(v => Diagnostic(pack.Pack, v)));
-        return response;
     }
 
     /// <summary>

@@ -69,8 +69,9 @@ internal static partial class StackRequestDecoder
     }
 
     /// <summary>A provider message, merged into <paramref name="previous"/> as protobuf merges a message field given twice.</summary>
-    private static ProviderResource ReadProvider(ReadOnlySpan<byte> bytes, StringPool pool, ProviderResource? previous)
+    private static ProviderResource ReadProvider(ReadOnlySpan<byte> bytes, Reading reading, ProviderResource? previous)
     {
+        var pool = reading.Pool;
         string type = previous?.Type ?? "", urn = previous?.Urn ?? "", name = previous?.Name ?? "";
         var properties = previous is { Properties.Properties.Count: > 0 } p
             ? new Dictionary<string, PropertyValue>(p.Properties.Properties, StringComparer.Ordinal)
@@ -85,8 +86,7 @@ internal static partial class StackRequestDecoder
                     type = pool.Get(reader.ReadLengthDelimited());
                     break;
                 case ProviderPropertiesTag:
-                    properties ??= new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
-                    ReadStruct(reader.ReadLengthDelimited(), properties, pool, 1);
+                    properties = reading.StructInto(reader.ReadLengthDelimited(), properties);
                     break;
                 case UrnTag:
                     urn = pool.Get(reader.ReadLengthDelimited());

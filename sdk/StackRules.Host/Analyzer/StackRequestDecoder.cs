@@ -42,223 +42,312 @@ internal static partial class StackRequestDecoder
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
     /// <summary>The request's resources; malformed bytes or a resource without urn or type throw <see cref="InvalidDataException"/>.</summary>
-    public static List<StackResource> Decode(ReadOnlySpan<byte> request, DependencyReferences references)
+    public static List<StackResource> Decode(ReadOnlySpan<byte> request, DependencyReferences references) =>
+        new Reading(request.Length, references).Request(request);
+
+    /// <summary>One request's reading: its string pool and the buffers of the maps and lists not finished yet.</summary>
+    private sealed class Reading(int requestLength, DependencyReferences references)
     {
-        var pool = new StringPool();
-        var reader = new WireReader(request);
-        var resources = new List<StackResource>();
-        while (!reader.AtEnd)
+        private readonly StringPool pool = new(requestLength);
+        private readonly EntryBuffer<PropertyValue> fields = new();
+        private readonly ItemBuffer<PropertyValue> items = new();
+        private readonly EntryBuffer<IReadOnlyList<string>> dependencies = new();
+        private readonly ItemBuffer<string> urns = new();
+
+        public List<StackResource> Request(ReadOnlySpan<byte> request)
         {
-            var tag = reader.ReadTag();
-            if (tag == ResourcesTag)
+            var reader = new WireReader(request);
+            var resources = new List<StackResource>(CountResources(request));
+            while (!reader.AtEnd)
             {
-                resources.Add(Resource(reader.ReadLengthDelimited(), pool, resources.Count, references));
-            }
-            else
-            {
-                reader.Skip(tag);
-            }
-        }
-
-        return resources;
-    }
-
-    private static StackResource Resource(ReadOnlySpan<byte> bytes, StringPool pool, int index, DependencyReferences references)
-    {
-        string type = "", urn = "", name = "", parent = "";
-        Dictionary<string, PropertyValue>? properties = null;
-        Dictionary<string, IReadOnlyList<string>>? dependencies = null;
-        var extras = default(ResourceExtras);
-        var reader = new WireReader(bytes);
-        while (!reader.AtEnd)
-        {
-            var tag = reader.ReadTag();
-            switch (tag)
-            {
-                case TypeTag:
-                    type = pool.Get(reader.ReadLengthDelimited());
-                    break;
-                case PropertiesTag:
-                    properties ??= new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
-                    ReadStruct(reader.ReadLengthDelimited(), properties, pool, 1);
-                    break;
-                case UrnTag:
-                    urn = pool.Get(reader.ReadLengthDelimited());
-                    break;
-                case NameTag:
-                    name = pool.Get(reader.ReadLengthDelimited());
-                    break;
-                case ParentTag:
-                    parent = pool.Get(reader.ReadLengthDelimited());
-                    break;
-                case PropertyDependenciesTag:
-                    dependencies ??= new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-                    ReadDependencies(reader.ReadLengthDelimited(), dependencies, pool);
-                    break;
-                case DependenciesTag:
-                    (extras.Dependencies ??= []).Add(pool.Get(reader.ReadLengthDelimited()));
-                    break;
-                case OptionsTag:
-                    extras.Options = ReadOptions(reader.ReadLengthDelimited(), pool, extras.Options);
-                    break;
-                case ProviderTag:
-                    extras.Provider = ReadProvider(reader.ReadLengthDelimited(), pool, extras.Provider);
-                    break;
-                default:
-                    reader.Skip(tag);
-                    break;
-            }
-        }
-
-        if (urn.Length == 0 || type.Length == 0)
-        {
-            throw new InvalidDataException($"resource #{index} has no urn or no type; the engine always sends both.");
-        }
-
-        return AnalyzerService.StackResourceFrom(
-            urn, type, name, parent, properties is null ? ObjectValue.Empty : new ObjectValue(properties), dependencies ?? NoDependencies, references, extras);
-    }
-
-    /// <summary>One <c>propertyDependencies</c> map entry: a property name and its <c>AnalyzerPropertyDependencies</c>.</summary>
-    private static void ReadDependencies(ReadOnlySpan<byte> entry, Dictionary<string, IReadOnlyList<string>> dependencies, StringPool pool)
-    {
-        var key = "";
-        List<string>? urns = null;
-        var reader = new WireReader(entry);
-        while (!reader.AtEnd)
-        {
-            var tag = reader.ReadTag();
-            if (tag == EntryKeyTag)
-            {
-                key = pool.Get(reader.ReadLengthDelimited());
-            }
-            else if (tag == EntryValueTag)
-            {
-                urns = [];
-                var value = new WireReader(reader.ReadLengthDelimited());
-                while (!value.AtEnd)
+                var tag = reader.ReadTag();
+                if (tag == ResourcesTag)
                 {
-                    var urnTag = value.ReadTag();
-                    if (urnTag == UrnsTag)
-                    {
-                        urns.Add(pool.Get(value.ReadLengthDelimited()));
-                    }
-                    else
-                    {
-                        value.Skip(urnTag);
-                    }
-                }
-            }
-            else
-            {
-                reader.Skip(tag);
-            }
-        }
-
-        dependencies[key] = urns ?? [];
-    }
-
-    /// <summary>A <c>google.protobuf.Struct</c>'s entries into <paramref name="fields"/> (merging, as protobuf does).</summary>
-    private static void ReadStruct(ReadOnlySpan<byte> bytes, Dictionary<string, PropertyValue> fields, StringPool pool, int depth)
-    {
-        var reader = new WireReader(bytes);
-        while (!reader.AtEnd)
-        {
-            var tag = reader.ReadTag();
-            if (tag != EntryKeyTag)
-            {
-                reader.Skip(tag);
-                continue;
-            }
-
-            var key = "";
-            PropertyValue value = NullValue.Instance;
-            var entry = new WireReader(reader.ReadLengthDelimited());
-            while (!entry.AtEnd)
-            {
-                var entryTag = entry.ReadTag();
-                if (entryTag == EntryKeyTag)
-                {
-                    key = pool.Get(entry.ReadLengthDelimited());
-                }
-                else if (entryTag == EntryValueTag)
-                {
-                    value = ReadValue(entry.ReadLengthDelimited(), pool, depth);
+                    resources.Add(Resource(reader.ReadLengthDelimited(), resources.Count));
                 }
                 else
                 {
-                    entry.Skip(entryTag);
+                    reader.Skip(tag);
                 }
             }
 
-            fields[key] = value;
-        }
-    }
-
-    private static void ReadList(ReadOnlySpan<byte> bytes, List<PropertyValue> items, StringPool pool, int depth)
-    {
-        var reader = new WireReader(bytes);
-        while (!reader.AtEnd)
-        {
-            var tag = reader.ReadTag();
-            if (tag == ListValuesTag)
-            {
-                items.Add(ReadValue(reader.ReadLengthDelimited(), pool, depth));
-            }
-            else
-            {
-                reader.Skip(tag);
-            }
-        }
-    }
-
-    /// <summary>A <c>google.protobuf.Value</c>, as <see cref="PropertyDecoder.Decode(Google.Protobuf.WellKnownTypes.Value?)"/> maps it.</summary>
-    private static PropertyValue ReadValue(ReadOnlySpan<byte> bytes, StringPool pool, int depth)
-    {
-        if (depth > MaxPropertyDepth)
-        {
-            throw new InvalidDataException($"a property is nested more than {MaxPropertyDepth} objects or lists deep");
+            return resources;
         }
 
-        PropertyValue result = NullValue.Instance;
-        Dictionary<string, PropertyValue>? fields = null;
-        List<PropertyValue>? items = null;
-        var reader = new WireReader(bytes);
-        while (!reader.AtEnd)
+        /// <summary>How many resources the request holds (up to the first malformed byte, which the reading reports).</summary>
+        private static int CountResources(ReadOnlySpan<byte> request)
         {
-            var tag = reader.ReadTag();
-            switch (tag)
+            var count = 0;
+            var reader = new WireReader(request);
+            try
             {
-                case NullTag:
-                    reader.ReadVarint();
-                    (result, fields, items) = (NullValue.Instance, null, null);
-                    break;
-                case NumberTag:
-                    (result, fields, items) = (new NumberValue(reader.ReadDouble()), null, null);
-                    break;
-                case StringTag:
-                    (result, fields, items) = (String(reader.ReadLengthDelimited(), pool), null, null);
-                    break;
-                case BoolTag:
-                    (result, fields, items) = (reader.ReadVarint() != 0 ? True : False, null, null);
-                    break;
-                case StructTag:
-                    items = null;
-                    fields ??= new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
-                    ReadStruct(reader.ReadLengthDelimited(), fields, pool, depth + 1);
-                    break;
-                case ListTag:
-                    fields = null;
-                    items ??= [];
-                    ReadList(reader.ReadLengthDelimited(), items, pool, depth + 1);
-                    break;
-                default:
+                while (!reader.AtEnd)
+                {
+                    var tag = reader.ReadTag();
+                    count += tag == ResourcesTag ? 1 : 0;
                     reader.Skip(tag);
-                    break;
+                }
+            }
+            catch (InvalidDataException)
+            {
+                // Reported where the reading meets it.
+            }
+
+            return count;
+        }
+
+        private StackResource Resource(ReadOnlySpan<byte> bytes, int index)
+        {
+            string type = "", urn = "", name = "", parent = "";
+            var fieldsStart = fields.Top;
+            var dependenciesStart = dependencies.Top;
+            Dictionary<string, int>? fieldIndex = null;
+            Dictionary<string, int>? dependencyIndex = null;
+            var extras = default(ResourceExtras);
+            var reader = new WireReader(bytes);
+            while (!reader.AtEnd)
+            {
+                var tag = reader.ReadTag();
+                switch (tag)
+                {
+                    case TypeTag:
+                        type = pool.Get(reader.ReadLengthDelimited());
+                        break;
+                    case PropertiesTag:
+                        ReadStruct(reader.ReadLengthDelimited(), fieldsStart, ref fieldIndex, 1);
+                        break;
+                    case UrnTag:
+                        urn = pool.Get(reader.ReadLengthDelimited());
+                        break;
+                    case NameTag:
+                        name = StringPool.Unpooled(reader.ReadLengthDelimited());
+                        break;
+                    case ParentTag:
+                        parent = pool.Get(reader.ReadLengthDelimited());
+                        break;
+                    case PropertyDependenciesTag:
+                        ReadDependencies(reader.ReadLengthDelimited(), dependenciesStart, ref dependencyIndex);
+                        break;
+                    case DependenciesTag:
+                        (extras.Dependencies ??= []).Add(pool.Get(reader.ReadLengthDelimited()));
+                        break;
+                    case OptionsTag:
+                        extras.Options = ReadOptions(reader.ReadLengthDelimited(), pool, extras.Options);
+                        break;
+                    case ProviderTag:
+                        extras.Provider = ReadProvider(reader.ReadLengthDelimited(), this, extras.Provider);
+                        break;
+                    default:
+                        reader.Skip(tag);
+                        break;
+                }
+            }
+
+            if (urn.Length == 0 || type.Length == 0)
+            {
+                throw new InvalidDataException($"resource #{index} has no urn or no type; the engine always sends both.");
+            }
+
+            var properties = fields.Top == fieldsStart ? ObjectValue.Empty : new ObjectValue(PropertyTable<PropertyValue>.Of(fields.Region(fieldsStart)));
+            fields.Truncate(fieldsStart);
+            var resourceDependencies = dependencies.Top == dependenciesStart ? NoDependencies : PropertyTable<IReadOnlyList<string>>.Of(dependencies.Region(dependenciesStart));
+            dependencies.Truncate(dependenciesStart);
+            return AnalyzerService.StackResourceFrom(urn, type, name, parent, properties, resourceDependencies, references, extras);
+        }
+
+        /// <summary>One <c>propertyDependencies</c> map entry: a property name and its <c>AnalyzerPropertyDependencies</c>.</summary>
+        private void ReadDependencies(ReadOnlySpan<byte> entry, int start, ref Dictionary<string, int>? index)
+        {
+            var key = "";
+            string[]? entryUrns = null;
+            var reader = new WireReader(entry);
+            while (!reader.AtEnd)
+            {
+                var tag = reader.ReadTag();
+                if (tag == EntryKeyTag)
+                {
+                    key = pool.Get(reader.ReadLengthDelimited());
+                }
+                else if (tag == EntryValueTag)
+                {
+                    var urnsStart = urns.Top;
+                    var value = new WireReader(reader.ReadLengthDelimited());
+                    while (!value.AtEnd)
+                    {
+                        var urnTag = value.ReadTag();
+                        if (urnTag == UrnsTag)
+                        {
+                            urns.Add(pool.Get(value.ReadLengthDelimited()));
+                        }
+                        else
+                        {
+                            value.Skip(urnTag);
+                        }
+                    }
+
+                    entryUrns = urns.Take(urnsStart);
+                }
+                else
+                {
+                    reader.Skip(tag);
+                }
+            }
+
+            dependencies.Put(start, key, entryUrns ?? [], ref index);
+        }
+
+        /// <summary>The request's string pool (keys, type tokens, URNs).</summary>
+        public StringPool Pool => pool;
+
+        /// <summary>A Struct outside the resource's properties (a provider's), merged into <paramref name="into"/>.</summary>
+        public Dictionary<string, PropertyValue> StructInto(ReadOnlySpan<byte> bytes, Dictionary<string, PropertyValue>? into)
+        {
+            var start = fields.Top;
+            Dictionary<string, int>? index = null;
+            ReadStruct(bytes, start, ref index, 1);
+            into ??= new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
+            foreach (var (key, value) in fields.Region(start))
+            {
+                into[key] = value;
+            }
+
+            fields.Truncate(start);
+            return into;
+        }
+
+        /// <summary>A <c>google.protobuf.Struct</c>'s entries into the region at <paramref name="start"/> (merging, as protobuf does).</summary>
+        private void ReadStruct(ReadOnlySpan<byte> bytes, int start, ref Dictionary<string, int>? index, int depth)
+        {
+            var reader = new WireReader(bytes);
+            while (!reader.AtEnd)
+            {
+                var tag = reader.ReadTag();
+                if (tag != EntryKeyTag)
+                {
+                    reader.Skip(tag);
+                    continue;
+                }
+
+                var key = "";
+                PropertyValue value = NullValue.Instance;
+                var entry = new WireReader(reader.ReadLengthDelimited());
+                while (!entry.AtEnd)
+                {
+                    var entryTag = entry.ReadTag();
+                    if (entryTag == EntryKeyTag)
+                    {
+                        key = pool.Get(entry.ReadLengthDelimited());
+                    }
+                    else if (entryTag == EntryValueTag)
+                    {
+                        value = ReadValue(entry.ReadLengthDelimited(), depth);
+                    }
+                    else
+                    {
+                        entry.Skip(entryTag);
+                    }
+                }
+
+                fields.Put(start, key, value, ref index);
             }
         }
 
-        return fields is not null ? Object(fields) : items is not null ? new ArrayValue(items) : result;
+        private void ReadList(ReadOnlySpan<byte> bytes, int depth)
+        {
+            var reader = new WireReader(bytes);
+            while (!reader.AtEnd)
+            {
+                var tag = reader.ReadTag();
+                if (tag == ListValuesTag)
+                {
+                    items.Add(ReadValue(reader.ReadLengthDelimited(), depth));
+                }
+                else
+                {
+                    reader.Skip(tag);
+                }
+            }
+        }
+
+        /// <summary>A <c>google.protobuf.Value</c>, as <see cref="PropertyDecoder.Decode(Google.Protobuf.WellKnownTypes.Value?)"/> maps it.</summary>
+        private PropertyValue ReadValue(ReadOnlySpan<byte> bytes, int depth)
+        {
+            if (depth > MaxPropertyDepth)
+            {
+                throw new InvalidDataException($"a property is nested more than {MaxPropertyDepth} objects or lists deep");
+            }
+
+            PropertyValue result = NullValue.Instance;
+            var fieldsStart = fields.Top;
+            var itemsStart = items.Top;
+            bool isObject = false, isList = false;
+            Dictionary<string, int>? index = null;
+            var reader = new WireReader(bytes);
+            while (!reader.AtEnd)
+            {
+                var tag = reader.ReadTag();
+                switch (tag)
+                {
+                    case NullTag:
+                        reader.ReadVarint();
+                        result = NullValue.Instance;
+                        Reset();
+                        break;
+                    case NumberTag:
+                        result = new NumberValue(reader.ReadDouble());
+                        Reset();
+                        break;
+                    case StringTag:
+                        result = String(reader.ReadLengthDelimited(), pool);
+                        Reset();
+                        break;
+                    case BoolTag:
+                        result = reader.ReadVarint() != 0 ? True : False;
+                        Reset();
+                        break;
+                    case StructTag:
+                        if (isList)
+                        {
+                            items.Truncate(itemsStart);
+                            isList = false;
+                        }
+
+                        isObject = true;
+                        ReadStruct(reader.ReadLengthDelimited(), fieldsStart, ref index, depth + 1);
+                        break;
+                    case ListTag:
+                        if (isObject)
+                        {
+                            fields.Truncate(fieldsStart);
+                            (isObject, index) = (false, null);
+                        }
+
+                        isList = true;
+                        ReadList(reader.ReadLengthDelimited(), depth + 1);
+                        break;
+                    default:
+                        reader.Skip(tag);
+                        break;
+                }
+            }
+
+            if (isObject)
+            {
+                var value = Object(fields.Region(fieldsStart));
+                fields.Truncate(fieldsStart);
+                return value;
+            }
+
+            return isList ? new ArrayValue(items.Take(itemsStart)) : result;
+
+            // A scalar replaces whatever object or list the value held so far (the last kind wins, as in protobuf's oneof).
+            void Reset()
+            {
+                fields.Truncate(fieldsStart);
+                items.Truncate(itemsStart);
+                (isObject, isList, index) = (false, false, null);
+            }
+        }
     }
 
     private static PropertyValue String(ReadOnlySpan<byte> utf8, StringPool pool)
@@ -274,9 +363,39 @@ internal static partial class StackRequestDecoder
             }
         }
 
-        return new StringValue(pool.Get(utf8));
+        return pool.Value(utf8);
     }
 
-    /// <summary>A nested Struct: a plain object, or a special value by its signature (<see cref="PropertyDecoder.Signed"/>).</summary>
-    private static PropertyValue Object(Dictionary<string, PropertyValue> fields) => PropertyDecoder.Signed(fields);
+    /// <summary>A nested Struct: a plain object, or a special value by its signature (see <see cref="PropertyDecoder"/>).</summary>
+    private static PropertyValue Object(ReadOnlySpan<KeyValuePair<string, PropertyValue>> fields)
+    {
+        if (Find(fields, PulumiSignatures.Key) is not { } signature)
+        {
+            return new ObjectValue(PropertyTable<PropertyValue>.Of(fields));
+        }
+
+        switch ((signature as StringValue)?.Value)
+        {
+            case PulumiSignatures.Secret:
+                return new SecretValue(Find(fields, "value") ?? UnknownValue.Instance);
+            case PulumiSignatures.ResourceReference when Find(fields, "urn") is StringValue target:
+                // (An unknown sentinel as the urn stays unknown here; the engine never sends one.)
+                return new ReferenceValue(target.Value, "id");
+            default:
+                return UnknownValue.Instance;
+        }
+    }
+
+    private static PropertyValue? Find(ReadOnlySpan<KeyValuePair<string, PropertyValue>> fields, string key)
+    {
+        foreach (var (name, value) in fields)
+        {
+            if (string.Equals(name, key, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 }

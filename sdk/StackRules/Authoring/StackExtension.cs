@@ -21,11 +21,13 @@ public sealed class StackExtension<T>(string name, Func<ExtensionContext, T> bui
 public sealed class ExtensionContext
 {
     private readonly Func<string, PolicySettings?> settings;
+    private readonly Func<string, StackResource?> find;
 
-    internal ExtensionContext(IReadOnlyList<StackResource> resources, Func<string, PolicySettings?> settings)
+    internal ExtensionContext(IReadOnlyList<StackResource> resources, Func<string, PolicySettings?> settings, Func<string, StackResource?> find)
     {
         Resources = resources;
         this.settings = settings;
+        this.find = find;
     }
 
     /// <summary>The resources of the evaluation (one resource for a resource policy, every resource for a stack policy).</summary>
@@ -33,4 +35,10 @@ public sealed class ExtensionContext
 
     /// <summary>The settings of the policy <paramref name="policy"/> of the pack being run, or null when the pack has no such policy.</summary>
     public PolicySettings? SettingsOf(string policy) => settings(policy);
+
+    /// <summary>
+    /// The resource with URN <paramref name="urn"/> (the first one, if the input repeats it), or null: the
+    /// evaluation's own index, so an extension needs no index by URN of its own.
+    /// </summary>
+    public StackResource? Find(string urn) => find(urn);
 }

@@ -23,7 +23,7 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
     {
         if (byUrn is null)
         {
-            byUrn = new Dictionary<string, StackResource>(StringComparer.Ordinal);
+            byUrn = new Dictionary<string, StackResource>(resources.Count, StringComparer.Ordinal);
             foreach (var r in resources)
             {
                 byUrn.TryAdd(r.Urn, r);
@@ -41,7 +41,7 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
     {
         if (!extensions.TryGetValue(extension, out var built))
         {
-            extensions[extension] = built = extension.Build(new ExtensionContext(resources, settings));
+            extensions[extension] = built = extension.Build(new ExtensionContext(resources, settings, Find));
         }
 
         return (T)built;
@@ -68,28 +68,29 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
     private List<string> CollectSecrets()
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(PropertyValue Value, bool Secret)>();
         foreach (var r in resources)
         {
-            Walk(r.Inputs, false, found);
+            Walk(r.Inputs, pending, found);
             if (r.Outputs is { } outputs && !ReferenceEquals(outputs, r.Inputs))
             {
-                Walk(outputs, false, found);
+                Walk(outputs, pending, found);
             }
 
             if (r.Provider is { } provider)
             {
-                Walk(provider.Properties, false, found);
+                Walk(provider.Properties, pending, found);
             }
         }
 
         return found.Where(s => s.Length >= MinScreenedLength).OrderByDescending(s => s.Length).ToList();
     }
 
-    private static void Walk(PropertyValue value, bool secret, HashSet<string> found)
+    /// <summary>Adds the secret texts of <paramref name="value"/> to <paramref name="found"/>; <paramref name="pending"/> is an empty work stack, shared.</summary>
+    private static void Walk(PropertyValue value, Stack<(PropertyValue Value, bool Secret)> pending, HashSet<string> found)
     {
         // Iterative, so a deeply nested value cannot overflow the stack.
-        var pending = new Stack<(PropertyValue Value, bool Secret)>();
-        pending.Push((value, secret));
+        pending.Push((value, false));
         while (pending.TryPop(out var item))
         {
             switch (item.Value)
@@ -104,14 +105,21 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
                     found.Add(n.Value.ToString(CultureInfo.InvariantCulture));
                     break;
                 case ArrayValue a:
-                    foreach (var i in a.Items)
+                    for (var i = 0; i < a.Items.Count; i++)
                     {
-                        pending.Push((i, item.Secret));
+                        pending.Push((a.Items[i], item.Secret));
+                    }
+
+                    break;
+                case ObjectValue o when PropertyTable<PropertyValue>.TryGetEntries(o.Properties, out var entries):
+                    foreach (var (_, p) in entries)
+                    {
+                        pending.Push((p, item.Secret));
                     }
 
                     break;
                 case ObjectValue o:
-                    foreach (var p in o.Properties.Values)
+                    foreach (var (_, p) in o.Properties)
                     {
                         pending.Push((p, item.Secret));
                     }

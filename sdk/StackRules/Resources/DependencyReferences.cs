@@ -43,23 +43,39 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
             return properties;
         }
 
-        Dictionary<string, PropertyValue>? result = null;
-        foreach (var (key, value) in properties.Properties)
+        KeyValuePair<string, PropertyValue>[]? result = null;
+        if (PropertyTable<PropertyValue>.TryGetEntries(properties.Properties, out var entries))
         {
-            if (!dependencies.TryGetValue(key, out var urns) || urns.Count == 0)
+            for (var i = 0; i < entries.Length; i++)
             {
-                continue;
+                ResolveEntry(properties, dependencies, i, entries[i].Key, entries[i].Value, ref result);
             }
-
-            var resolved = ResolveProperty(key, value, urns);
-            if (!ReferenceEquals(resolved, value))
+        }
+        else
+        {
+            var position = 0;
+            foreach (var (key, value) in properties.Properties)
             {
-                result ??= new Dictionary<string, PropertyValue>(properties.Properties, StringComparer.Ordinal);
-                result[key] = resolved;
+                ResolveEntry(properties, dependencies, position++, key, value, ref result);
             }
         }
 
-        return result is null ? properties : new ObjectValue(result);
+        return result is null ? properties : new ObjectValue(PropertyTable<PropertyValue>.Of(result));
+    }
+
+    /// <summary>Resolves the property at <paramref name="position"/>; a change goes into a copy of the properties.</summary>
+    private void ResolveEntry(
+        ObjectValue properties, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies, int position, string key, PropertyValue value, ref KeyValuePair<string, PropertyValue>[]? result)
+    {
+        if (dependencies.TryGetValue(key, out var urns) && urns.Count > 0)
+        {
+            var resolved = ResolveProperty(key, value, urns);
+            if (!ReferenceEquals(resolved, value))
+            {
+                result ??= PropertyTable<PropertyValue>.CopyOf(properties.Properties);
+                result[position] = new(key, resolved);
+            }
+        }
     }
 
     private PropertyValue ResolveProperty(string key, PropertyValue value, IReadOnlyList<string> urns)
@@ -122,21 +138,24 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
 
     private ArrayValue RewriteItems(ArrayValue array, UrnsByType urns)
     {
-        List<PropertyValue>? items = null;
+        PropertyValue[]? items = null;
         for (var i = 0; i < array.Items.Count; i++)
         {
             var item = array.Items[i];
             var rewritten = Rewrite("", item, urns);
             if (items is null && !ReferenceEquals(rewritten, item))
             {
-                items = new List<PropertyValue>(array.Items.Count);
+                items = new PropertyValue[array.Items.Count];
                 for (var j = 0; j < i; j++)
                 {
-                    items.Add(array.Items[j]);
+                    items[j] = array.Items[j];
                 }
             }
 
-            items?.Add(rewritten);
+            if (items is not null)
+            {
+                items[i] = rewritten;
+            }
         }
 
         return items is null ? array : new ArrayValue(items);
@@ -144,25 +163,41 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
 
     private ObjectValue RewriteProperties(ObjectValue obj, UrnsByType urns)
     {
-        Dictionary<string, PropertyValue>? properties = null;
-        foreach (var (key, value) in obj.Properties)
+        KeyValuePair<string, PropertyValue>[]? properties = null;
+        if (PropertyTable<PropertyValue>.TryGetEntries(obj.Properties, out var entries))
         {
-            var rewritten = Rewrite(key, value, urns);
-            if (!ReferenceEquals(rewritten, value))
+            for (var i = 0; i < entries.Length; i++)
             {
-                properties ??= new Dictionary<string, PropertyValue>(obj.Properties, StringComparer.Ordinal);
-                properties[key] = rewritten;
+                RewriteEntry(obj, urns, i, entries[i].Key, entries[i].Value, ref properties);
+            }
+        }
+        else
+        {
+            var position = 0;
+            foreach (var (key, value) in obj.Properties)
+            {
+                RewriteEntry(obj, urns, position++, key, value, ref properties);
             }
         }
 
-        return properties is null ? obj : new ObjectValue(properties);
+        return properties is null ? obj : new ObjectValue(PropertyTable<PropertyValue>.Of(properties));
+    }
+
+    private void RewriteEntry(ObjectValue obj, UrnsByType urns, int position, string key, PropertyValue value, ref KeyValuePair<string, PropertyValue>[]? properties)
+    {
+        var rewritten = Rewrite(key, value, urns);
+        if (!ReferenceEquals(rewritten, value))
+        {
+            properties ??= PropertyTable<PropertyValue>.CopyOf(obj.Properties);
+            properties[position] = new(key, rewritten);
+        }
     }
 
     private static bool AllUnknown(ArrayValue array)
     {
-        foreach (var item in array.Items)
+        for (var i = 0; i < array.Items.Count; i++)
         {
-            if (item is not UnknownValue)
+            if (array.Items[i] is not UnknownValue)
             {
                 return false;
             }
@@ -173,10 +208,10 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
 
     private static ArrayValue References(IReadOnlyList<string> urns)
     {
-        var items = new List<PropertyValue>(urns.Count);
-        foreach (var urn in urns)
+        var items = new PropertyValue[urns.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            items.Add(new ReferenceValue(urn, "id"));
+            items[i] = new ReferenceValue(urns[i], "id");
         }
 
         return new ArrayValue(items);

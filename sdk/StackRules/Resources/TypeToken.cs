@@ -9,12 +9,22 @@ public static class TypeToken
     /// </summary>
     public static string Canonical(string type)
     {
-        var parts = type.Split(':');
-        if (parts.Length != 3 || parts[1].Contains('/', StringComparison.Ordinal) || parts[2].Length == 0 || parts[0] == "pulumi")
+        // Read in place: most tokens are already canonical and are returned without allocating.
+        var first = type.IndexOf(':', StringComparison.Ordinal);
+        var second = first < 0 ? -1 : type.IndexOf(':', first + 1);
+        if (second < 0 || type.IndexOf(':', second + 1) >= 0 || second == type.Length - 1)
         {
             return type;
         }
 
-        return $"{parts[0]}:{parts[1]}/{char.ToLowerInvariant(parts[2][0])}{parts[2][1..]}:{parts[2]}";
+        var package = type.AsSpan(0, first);
+        var module = type.AsSpan(first + 1, second - first - 1);
+        var member = type.AsSpan(second + 1);
+        if (module.Contains('/') || package.SequenceEqual("pulumi"))
+        {
+            return type;
+        }
+
+        return $"{package}:{module}/{char.ToLowerInvariant(member[0])}{member[1..]}:{member}";
     }
 }

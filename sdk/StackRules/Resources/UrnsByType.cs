@@ -1,25 +1,52 @@
 namespace StackRules;
 
 /// <summary>
-/// One property's dependency URNs, distinct and grouped by type token, each URN's type read once (lazily, on the
-/// first question): what <see cref="DependencyReferences"/> asks for every nested unknown, so a property with N nested
-/// objects and N dependencies costs N, not N².
+/// One property's dependency URNs, distinct and grouped by type token, each URN's type read without splitting it:
+/// what <see cref="DependencyReferences"/> asks for every nested unknown. A property has a few dependencies, so the
+/// questions are answered by scanning them (nothing allocated for the usual property); past <see cref="ScanLimit"/>
+/// URNs they are grouped once (lazily, on the first question), so a property with N nested objects and N dependencies
+/// costs N, not N².
 /// </summary>
-internal sealed class UrnsByType(IReadOnlyList<string> urns)
+internal readonly struct UrnsByType
 {
-    private Dictionary<string, List<string>>? byType;
-    private List<string>? distinct;
+    /// <summary>The most URNs answered by a scan; more are grouped by type.</summary>
+    public const int ScanLimit = 8;
+
+    private readonly IReadOnlyList<string> urns;
+    private readonly Grouped? grouped;
+
+    public UrnsByType(IReadOnlyList<string> urns)
+    {
+        this.urns = urns;
+        grouped = urns.Count > ScanLimit ? new Grouped(urns) : null;
+    }
 
     /// <summary>The distinct URNs of one type, in first-seen order (empty when there is none).</summary>
-    public IReadOnlyList<string> OfType(string type) =>
-        Groups().TryGetValue(type, out var list) ? list : [];
+    public IReadOnlyList<string> OfType(string type)
+    {
+        if (grouped is not null)
+        {
+            return grouped.ByType().TryGetValue(type, out var list) ? list : [];
+        }
+
+        List<string>? found = null;
+        for (var i = 0; i < urns.Count; i++)
+        {
+            if (Urn.HasType(urns[i], type) && !SeenBefore(i))
+            {
+                (found ??= new List<string>(urns.Count)).Add(urns[i]);
+            }
+        }
+
+        return found ?? (IReadOnlyList<string>)[];
+    }
 
     /// <summary>Whether every URN is of <paramref name="type"/>.</summary>
     public bool AllOfType(string type)
     {
-        foreach (var urn in urns)
+        for (var i = 0; i < urns.Count; i++)
         {
-            if (!Urn.HasType(urn, type))
+            if (!Urn.HasType(urns[i], type))
             {
                 return false;
             }
@@ -29,35 +56,80 @@ internal sealed class UrnsByType(IReadOnlyList<string> urns)
     }
 
     /// <summary>The distinct URNs when they are all of one type, else null.</summary>
-    public IReadOnlyList<string>? SingleType() => Groups().Count == 1 ? distinct : null;
-
-    private Dictionary<string, List<string>> Groups()
+    public IReadOnlyList<string>? SingleType()
     {
-        if (byType is not null)
+        if (grouped is not null)
         {
+            return grouped.ByType().Count == 1 ? grouped.Distinct : null;
+        }
+
+        if (urns.Count == 0 || !AllOfType(Urn.Type(urns[0])))
+        {
+            return null;
+        }
+
+        var result = new List<string>(urns.Count);
+        for (var i = 0; i < urns.Count; i++)
+        {
+            if (!SeenBefore(i))
+            {
+                result.Add(urns[i]);
+            }
+        }
+
+        return result;
+    }
+
+    private bool SeenBefore(int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(urns[i], urns[index], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Many URNs, grouped by type on the first question.</summary>
+    private sealed class Grouped(IReadOnlyList<string> urns)
+    {
+        private Dictionary<string, List<string>>? byType;
+
+        /// <summary>The distinct URNs, in first-seen order (after <see cref="ByType"/>).</summary>
+        public List<string>? Distinct { get; private set; }
+
+        public Dictionary<string, List<string>> ByType()
+        {
+            if (byType is not null)
+            {
+                return byType;
+            }
+
+            byType = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            Distinct = new List<string>(urns.Count);
+            var seen = new HashSet<string>(urns.Count, StringComparer.Ordinal);
+            for (var i = 0; i < urns.Count; i++)
+            {
+                var urn = urns[i];
+                if (!seen.Add(urn))
+                {
+                    continue;
+                }
+
+                Distinct.Add(urn);
+                var type = Urn.Type(urn);
+                if (!byType.TryGetValue(type, out var list))
+                {
+                    byType[type] = list = [];
+                }
+
+                list.Add(urn);
+            }
+
             return byType;
         }
-
-        byType = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        distinct = new List<string>(urns.Count);
-        var seen = new HashSet<string>(urns.Count, StringComparer.Ordinal);
-        foreach (var urn in urns)
-        {
-            if (!seen.Add(urn))
-            {
-                continue;
-            }
-
-            distinct.Add(urn);
-            var type = Urn.Type(urn);
-            if (!byType.TryGetValue(type, out var list))
-            {
-                byType[type] = list = [];
-            }
-
-            list.Add(urn);
-        }
-
-        return byType;
     }
 }

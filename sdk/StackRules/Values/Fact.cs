@@ -77,7 +77,15 @@ public readonly record struct Fact<T>
         _ => Fact<TResult>.Absent,
     };
 
+    /// <summary>A known value as text: a string is itself (messages show it often; no copy is made).</summary>
+    private static string Text(T? value) => typeof(T) == typeof(string) ? (string?)(object?)value ?? "" : $"{value}";
+
     /// <summary><c>[secret]</c> for a secret, the value when known, else <c>absent</c> or <c>unknown</c>.</summary>
-    public override string ToString() => IsSecret ? "[secret]" : State == FactState.Known ? $"{value}" : State.ToString().ToLowerInvariant();
+    public override string ToString() => IsSecret ? "[secret]" : State switch
+    {
+        FactState.Known => Text(value),
+        FactState.Unknown => "unknown",
+        _ => "absent",
+    };
 }
 #pragma warning restore CA1000
