@@ -62,8 +62,11 @@ internal sealed class EntryBuffer<TValue>
         }
     }
 
-    /// <summary>The entries of the region that starts at <paramref name="start"/>; valid until the next change.</summary>
-    public ReadOnlySpan<KeyValuePair<string, TValue>> Region(int start) => entries.AsSpan(start, Top - start);
+    /// <summary>
+    /// The entries of the region that starts at <paramref name="start"/>, to read or to replace values in place
+    /// (keys unchanged); valid until the next change.
+    /// </summary>
+    public Span<KeyValuePair<string, TValue>> Region(int start) => entries.AsSpan(start, Top - start);
 
     /// <summary>Closes the region that starts at <paramref name="start"/> (and any above it).</summary>
     public void Truncate(int start)

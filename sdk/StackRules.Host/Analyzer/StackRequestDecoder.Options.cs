@@ -27,7 +27,7 @@ internal static partial class StackRequestDecoder
     {
         public ResourceOptions? Options;
         public ProviderResource? Provider;
-        public List<string>? Dependencies;
+        public IReadOnlyList<string>? Dependencies;
     }
 
     /// <summary>An options message, merged into <paramref name="previous"/> as protobuf merges a repeated field.</summary>
@@ -35,9 +35,7 @@ internal static partial class StackRequestDecoder
     {
         var protect = previous?.Protect ?? false;
         var deleteBeforeReplace = previous?.DeleteBeforeReplace ?? false;
-        var ignoreChanges = new List<string>(previous?.IgnoreChanges ?? []);
-        var secretOutputs = new List<string>(previous?.AdditionalSecretOutputs ?? []);
-        var aliases = new List<string>(previous?.Aliases ?? []);
+        List<string>? ignoreChanges = null, secretOutputs = null, aliases = null;
         var reader = new WireReader(bytes);
         while (!reader.AtEnd)
         {
@@ -51,13 +49,13 @@ internal static partial class StackRequestDecoder
                     deleteBeforeReplace = reader.ReadVarint() != 0;
                     break;
                 case IgnoreChangesTag:
-                    ignoreChanges.Add(pool.Get(reader.ReadLengthDelimited()));
+                    (ignoreChanges ??= [.. previous?.IgnoreChanges ?? []]).Add(pool.Get(reader.ReadLengthDelimited()));
                     break;
                 case AdditionalSecretOutputsTag:
-                    secretOutputs.Add(pool.Get(reader.ReadLengthDelimited()));
+                    (secretOutputs ??= [.. previous?.AdditionalSecretOutputs ?? []]).Add(pool.Get(reader.ReadLengthDelimited()));
                     break;
                 case AliasesTag:
-                    aliases.Add(pool.Get(reader.ReadLengthDelimited()));
+                    (aliases ??= [.. previous?.Aliases ?? []]).Add(pool.Get(reader.ReadLengthDelimited()));
                     break;
                 default:
                     reader.Skip(tag);
@@ -65,7 +63,19 @@ internal static partial class StackRequestDecoder
             }
         }
 
-        return new ResourceOptions(protect, ignoreChanges, deleteBeforeReplace, secretOutputs, aliases, previous?.DependsOn ?? []);
+        if (!protect && !deleteBeforeReplace && ignoreChanges is null && secretOutputs is null && aliases is null && previous is null)
+        {
+            // What the engine sends for nearly every resource: options with nothing set, shared.
+            return ResourceOptions.None;
+        }
+
+        return new ResourceOptions(
+            protect,
+            ignoreChanges ?? previous?.IgnoreChanges ?? [],
+            deleteBeforeReplace,
+            secretOutputs ?? previous?.AdditionalSecretOutputs ?? [],
+            aliases ?? previous?.Aliases ?? [],
+            previous?.DependsOn ?? []);
     }
 
     /// <summary>A provider message, merged into <paramref name="previous"/> as protobuf merges a message field given twice.</summary>

@@ -53,6 +53,7 @@ internal static partial class StackRequestDecoder
         private readonly ItemBuffer<PropertyValue> items = new();
         private readonly EntryBuffer<IReadOnlyList<string>> dependencies = new();
         private readonly ItemBuffer<string> urns = new();
+        private readonly ItemBuffer<string> dependsOn = new();
 
         public List<StackResource> Request(ReadOnlySpan<byte> request)
         {
@@ -96,14 +97,21 @@ internal static partial class StackRequestDecoder
             return count;
         }
 
+        /// <summary>
+        /// One resource. Its properties are read after its other fields (they merge among themselves only), so the
+        /// property dependencies are known when they are: unknown ids are resolved in the entry buffer and each
+        /// resource's property table is made once.
+        /// </summary>
         private StackResource Resource(ReadOnlySpan<byte> bytes, int index)
         {
-            string type = "", urn = "", name = "", parent = "";
-            var fieldsStart = fields.Top;
+            string type = "", urn = "", parent = "";
+            ReadOnlySpan<byte> name = default;
             var dependenciesStart = dependencies.Top;
-            Dictionary<string, int>? fieldIndex = null;
+            var dependsOnStart = dependsOn.Top;
             Dictionary<string, int>? dependencyIndex = null;
             var extras = default(ResourceExtras);
+            (int Start, int Length) properties = (-1, 0);
+            List<(int Start, int Length)>? moreProperties = null;
             var reader = new WireReader(bytes);
             while (!reader.AtEnd)
             {
@@ -114,13 +122,22 @@ internal static partial class StackRequestDecoder
                         type = pool.Get(reader.ReadLengthDelimited());
                         break;
                     case PropertiesTag:
-                        ReadStruct(reader.ReadLengthDelimited(), fieldsStart, ref fieldIndex, 1);
+                        var length = reader.ReadLengthDelimited().Length;
+                        if (properties.Start < 0)
+                        {
+                            properties = (reader.Position - length, length);
+                        }
+                        else
+                        {
+                            (moreProperties ??= []).Add((reader.Position - length, length));
+                        }
+
                         break;
                     case UrnTag:
                         urn = pool.Get(reader.ReadLengthDelimited());
                         break;
                     case NameTag:
-                        name = StringPool.Unpooled(reader.ReadLengthDelimited());
+                        name = reader.ReadLengthDelimited();
                         break;
                     case ParentTag:
                         parent = pool.Get(reader.ReadLengthDelimited());
@@ -129,7 +146,7 @@ internal static partial class StackRequestDecoder
                         ReadDependencies(reader.ReadLengthDelimited(), dependenciesStart, ref dependencyIndex);
                         break;
                     case DependenciesTag:
-                        (extras.Dependencies ??= []).Add(pool.Get(reader.ReadLengthDelimited()));
+                        dependsOn.Add(pool.Get(reader.ReadLengthDelimited()));
                         break;
                     case OptionsTag:
                         extras.Options = ReadOptions(reader.ReadLengthDelimited(), pool, extras.Options);
@@ -148,12 +165,56 @@ internal static partial class StackRequestDecoder
                 throw new InvalidDataException($"resource #{index} has no urn or no type; the engine always sends both.");
             }
 
-            var properties = fields.Top == fieldsStart ? ObjectValue.Empty : new ObjectValue(PropertyTable<PropertyValue>.Of(fields.Region(fieldsStart)));
-            fields.Truncate(fieldsStart);
+            if (dependsOn.Top > dependsOnStart)
+            {
+                extras.Dependencies = dependsOn.Take(dependsOnStart);
+            }
+
             var resourceDependencies = dependencies.Top == dependenciesStart ? NoDependencies : PropertyTable<IReadOnlyList<string>>.Of(dependencies.Region(dependenciesStart));
             dependencies.Truncate(dependenciesStart);
-            return AnalyzerService.StackResourceFrom(urn, type, name, parent, properties, resourceDependencies, references, extras);
+            var outputs = Properties(bytes, properties, moreProperties, resourceDependencies);
+            var id = outputs.Properties.TryGetValue("id", out var idValue) && idValue is StringValue { Value.Length: > 0 } known ? known.Value : null;
+            return new StackResource(urn, type, NameOf(name, urn), outputs, id, parent.Length == 0 ? null : parent, resourceDependencies, outputs)
+            {
+                Options = extras.Options,
+                Provider = extras.Provider,
+                Dependencies = extras.Dependencies,
+            };
         }
+
+        /// <summary>
+        /// The resource's properties, read from the fields at <paramref name="first"/> and <paramref name="more"/>
+        /// (merged in order), with unknown ids resolved through <paramref name="dependencies"/> in the entry buffer.
+        /// </summary>
+        private ObjectValue Properties(ReadOnlySpan<byte> resource, (int Start, int Length) first, List<(int Start, int Length)>? more, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies)
+        {
+            if (first.Start < 0)
+            {
+                return ObjectValue.Empty;
+            }
+
+            var start = fields.Top;
+            Dictionary<string, int>? index = null;
+            ReadStruct(resource.Slice(first.Start, first.Length), start, ref index, 1);
+            foreach (var (at, length) in more ?? [])
+            {
+                ReadStruct(resource.Slice(at, length), start, ref index, 1);
+            }
+
+            if (fields.Top == start)
+            {
+                return ObjectValue.Empty;
+            }
+
+            references.ResolveInPlace(fields.Region(start), dependencies);
+            var properties = new ObjectValue(PropertyTable<PropertyValue>.Of(fields.Region(start)));
+            fields.Truncate(start);
+            return properties;
+        }
+
+        /// <summary>The resource's name; when it is the URN's tail (as the engine sends it), that slice of the URN.</summary>
+        private static string NameOf(ReadOnlySpan<byte> name, string urn) =>
+            name.Length == 0 ? Urn.Name(urn) : StringPool.Unpooled(name);
 
         /// <summary>One <c>propertyDependencies</c> map entry: a property name and its <c>AnalyzerPropertyDependencies</c>.</summary>
         private void ReadDependencies(ReadOnlySpan<byte> entry, int start, ref Dictionary<string, int>? index)

@@ -20,6 +20,9 @@ internal ref struct WireReader(ReadOnlySpan<byte> data)
     private readonly ReadOnlySpan<byte> data = data;
     private int position;
 
+    /// <summary>How many bytes have been read (where the next field starts).</summary>
+    public readonly int Position => position;
+
     /// <summary>Whether every byte has been read.</summary>
     public readonly bool AtEnd => position >= data.Length;
 

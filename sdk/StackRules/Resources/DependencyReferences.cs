@@ -63,6 +63,27 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         return result is null ? properties : new ObjectValue(PropertyTable<PropertyValue>.Of(result));
     }
 
+    /// <summary>
+    /// <see cref="Resolve"/> on the entries of properties still being built (a decoder's buffer): each changed value
+    /// replaces its entry's, so nothing is copied.
+    /// </summary>
+    internal void ResolveInPlace(Span<KeyValuePair<string, PropertyValue>> entries, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies)
+    {
+        if (dependencies.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var (key, value) = entries[i];
+            if (dependencies.TryGetValue(key, out var urns) && urns.Count > 0)
+            {
+                entries[i] = new(key, ResolveProperty(key, value, urns));
+            }
+        }
+    }
+
     /// <summary>Resolves the property at <paramref name="position"/>; a change goes into a copy of the properties.</summary>
     private void ResolveEntry(
         ObjectValue properties, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies, int position, string key, PropertyValue value, ref KeyValuePair<string, PropertyValue>[]? result)
