@@ -196,9 +196,12 @@ internal static partial class StackRequestDecoder
             var start = fields.Top;
             Dictionary<string, int>? index = null;
             ReadStruct(resource.Slice(first.Start, first.Length), start, ref index, 1);
-            foreach (var (at, length) in more ?? [])
+            if (more is not null)
             {
-                ReadStruct(resource.Slice(at, length), start, ref index, 1);
+                foreach (var (at, length) in more)
+                {
+                    ReadStruct(resource.Slice(at, length), start, ref index, 1);
+                }
             }
 
             if (fields.Top == start)
@@ -212,9 +215,31 @@ internal static partial class StackRequestDecoder
             return properties;
         }
 
-        /// <summary>The resource's name; when it is the URN's tail (as the engine sends it), that slice of the URN.</summary>
-        private static string NameOf(ReadOnlySpan<byte> name, string urn) =>
-            name.Length == 0 ? Urn.Name(urn) : StringPool.Unpooled(name);
+        /// <summary>The resource's name; when it is the URN's tail (as the engine sends it), taken from the URN when read.</summary>
+        private static string NameOf(ReadOnlySpan<byte> name, string urn)
+        {
+            var tail = Urn.NameSpan(urn);
+            if (name.Length == 0 || (name.Length == tail.Length && SameAscii(name, tail)))
+            {
+                return StackResource.NameOfUrn!;
+            }
+
+            return StringPool.Unpooled(name);
+        }
+
+        /// <summary>Whether the UTF-8 <paramref name="utf8"/> is ASCII and the same characters as <paramref name="text"/> (of the same length).</summary>
+        private static bool SameAscii(ReadOnlySpan<byte> utf8, ReadOnlySpan<char> text)
+        {
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                if (utf8[i] != text[i] || utf8[i] >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>One <c>propertyDependencies</c> map entry: a property name and its <c>AnalyzerPropertyDependencies</c>.</summary>
         private void ReadDependencies(ReadOnlySpan<byte> entry, int start, ref Dictionary<string, int>? index)

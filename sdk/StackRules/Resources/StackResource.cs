@@ -21,6 +21,21 @@ public sealed record StackResource(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? PropertyDependencies = null,
     ObjectValue? Outputs = null)
 {
+    /// <summary>
+    /// What a reader passes as the name of a resource whose name is its URN's tail (as Pulumi names resources): the
+    /// name is then taken from the URN when first read, so a stack's names cost nothing until a message needs one.
+    /// </summary>
+    internal const string? NameOfUrn = null;
+
+    private string? name = Name;
+
+    /// <summary>The logical name.</summary>
+    public string Name
+    {
+        get => name ??= StackRules.Urn.Name(Urn);
+        init => name = value;
+    }
+
     /// <summary>The resource options, when the input format carries them (the analyzer's <c>Analyze</c> call does).</summary>
     public ResourceOptions? Options { get; init; }
 
@@ -32,4 +47,25 @@ public sealed record StackResource(
     /// input format lists them (the analyzer's <c>AnalyzeStack</c> and stack exports do).
     /// </summary>
     public IReadOnlyList<string>? Dependencies { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> is the same resource: every property equal (a name taken from the URN equals the same name given).</summary>
+    /// <param name="other">The other resource.</param>
+    public bool Equals(StackResource? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && string.Equals(Urn, other.Urn, StringComparison.Ordinal)
+            && string.Equals(Type, other.Type, StringComparison.Ordinal)
+            && string.Equals(Name, other.Name, StringComparison.Ordinal)
+            && Equals(Inputs, other.Inputs)
+            && string.Equals(Id, other.Id, StringComparison.Ordinal)
+            && string.Equals(Parent, other.Parent, StringComparison.Ordinal)
+            && Equals(PropertyDependencies, other.PropertyDependencies)
+            && Equals(Outputs, other.Outputs)
+            && Equals(Options, other.Options)
+            && Equals(Provider, other.Provider)
+            && Equals(Dependencies, other.Dependencies));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        HashCode.Combine(HashCode.Combine(Urn, Type, Name, Inputs, Id, Parent, PropertyDependencies, Outputs), Options, Provider, Dependencies);
 }

@@ -91,6 +91,13 @@ public static class Urn
         return parts.Third < 0 ? urn : urn[(parts.Third + Delimiter.Length)..];
     }
 
+    /// <summary>The resource's name as a span of <paramref name="urn"/>, without allocating (see <see cref="Name"/>).</summary>
+    internal static ReadOnlySpan<char> NameSpan(string urn)
+    {
+        var parts = Parts(urn);
+        return parts.Third < 0 ? urn : urn.AsSpan(parts.Third + Delimiter.Length);
+    }
+
     /// <summary>Where the first three <c>::</c> are; <c>Third</c> is -1 when the string has fewer.</summary>
     private static (int First, int Second, int Third) Parts(string urn)
     {
