@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using StringValue = StackRules.StringValue;
 
@@ -7,13 +8,17 @@ namespace StackRules.Host.Analyzer;
 /// The strings of one request, decoded from UTF-8 once per distinct value: property keys, type tokens, the URNs that
 /// dependencies repeat and the string values that copies of a resource repeat are shared, not copied per occurrence
 /// (a string value as one <see cref="StringValue"/>, which is immutable). Invalid UTF-8 becomes U+FFFD, as
-/// Google.Protobuf's <c>ReadString</c> decodes it. Long strings (JSON documents, policies) are rarely repeated and are
-/// not pooled.
+/// Google.Protobuf's <c>ReadString</c> decodes it. Long strings (JSON documents, policies) are pooled too: a copy of
+/// a resource repeats its container definitions, and a distinct one costs only its pool entry besides itself. Only
+/// very long strings (past <see cref="MaxPooledBytes"/>) are not.
 /// </summary>
 internal sealed class StringPool
 {
     /// <summary>Strings up to this many UTF-8 bytes are pooled.</summary>
-    public const int MaxPooledBytes = 256;
+    public const int MaxPooledBytes = 16 * 1024;
+
+    /// <summary>Strings up to this many UTF-8 bytes are decoded on the stack; longer ones into a rented buffer.</summary>
+    private const int StackBytes = 256;
 
     /// <summary>About one distinct pooled string per this many request bytes (the pool's initial size).</summary>
     private const int BytesPerString = 1024;
@@ -46,16 +51,22 @@ internal sealed class StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        Span<char> chars = stackalloc char[MaxPooledBytes];
+        char[]? rented = null;
+        Span<char> chars = utf8.Length <= StackBytes ? stackalloc char[StackBytes] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
         var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+        string result;
         if (lookup.TryGetValue(text, out var pooled, out _))
         {
-            return pooled;
+            result = pooled;
+        }
+        else
+        {
+            result = new string(text);
+            strings.Add(result, null);
         }
 
-        var created = new string(text);
-        strings.Add(created, null);
-        return created;
+        Return(rented);
+        return result;
     }
 
     /// <summary>The string value of <paramref name="utf8"/>, shared with every equal one of the request.</summary>
@@ -71,15 +82,29 @@ internal sealed class StringPool
             return new StringValue(Encoding.UTF8.GetString(utf8));
         }
 
-        Span<char> chars = stackalloc char[MaxPooledBytes];
+        char[]? rented = null;
+        Span<char> chars = utf8.Length <= StackBytes ? stackalloc char[StackBytes] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
         var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+        StringValue result;
         if (lookup.TryGetValue(text, out var pooled, out var value))
         {
-            return value ?? (strings[pooled] = new StringValue(pooled));
+            result = value ?? (strings[pooled] = new StringValue(pooled));
+        }
+        else
+        {
+            result = new StringValue(new string(text));
+            strings.Add(result.Value, result);
         }
 
-        var created = new StringValue(new string(text));
-        strings.Add(created.Value, created);
-        return created;
+        Return(rented);
+        return result;
+    }
+
+    private static void Return(char[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
     }
 }
