@@ -149,6 +149,7 @@ internal static partial class StackRequestDecoder
             if (isObject)
             {
                 var value = Object(fields.Region(fieldsStart));
+                secretsSeen += value is SecretValue ? 1 : 0;
                 fields.Truncate(fieldsStart);
                 return value;
             }

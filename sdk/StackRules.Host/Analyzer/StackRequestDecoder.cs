@@ -31,29 +31,43 @@ internal static partial class StackRequestDecoder
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
     /// <summary>The request's resources; malformed bytes or a resource without urn or type throw <see cref="InvalidDataException"/>.</summary>
-    public static List<StackResource> Decode(ReadOnlySpan<byte> request, DependencyReferences references) =>
-        new Reading(request.Length, references).Request(request);
+    public static DecodedStack Decode(ReadOnlySpan<byte> request, DependencyReferences references)
+    {
+        var count = Reading.CountResources(request);
+        return new Reading(request.Length, count, references).Request(request, count);
+    }
 
     /// <summary>One request's reading: its string pool and the buffers of the maps and lists not finished yet.</summary>
-    private sealed partial class Reading(int requestLength, DependencyReferences references)
+    private sealed partial class Reading(int requestLength, int resourceCount, DependencyReferences references)
     {
-        private readonly StringPool pool = new(requestLength);
+        private readonly StringPool pool = new(requestLength, resourceCount);
+        private readonly List<StackResource> withSecrets = [];
         private readonly EntryBuffer<PropertyValue> fields = new();
         private readonly ItemBuffer<PropertyValue> items = new();
         private readonly EntryBuffer<IReadOnlyList<string>> dependencies = new();
         private readonly ItemBuffer<string> urns = new();
         private readonly ItemBuffer<string> dependsOn = new();
 
-        public List<StackResource> Request(ReadOnlySpan<byte> request)
+        /// <summary>How many secret values the reading has made so far.</summary>
+        private int secretsSeen;
+
+        public DecodedStack Request(ReadOnlySpan<byte> request, int count)
         {
             var reader = new WireReader(request);
-            var resources = new List<StackResource>(CountResources(request));
+            var resources = new List<StackResource>(count);
             while (!reader.AtEnd)
             {
                 var tag = reader.ReadTag();
                 if (tag == ResourcesTag)
                 {
-                    resources.Add(Resource(reader.ReadLengthDelimited(), resources.Count));
+                    var secretsBefore = secretsSeen;
+                    var resource = Resource(reader.ReadLengthDelimited(), resources.Count);
+                    resources.Add(resource);
+                    pool.Index(resource);
+                    if (secretsSeen > secretsBefore)
+                    {
+                        withSecrets.Add(resource);
+                    }
                 }
                 else
                 {
@@ -61,11 +75,11 @@ internal static partial class StackRequestDecoder
                 }
             }
 
-            return resources;
+            return new DecodedStack(resources, pool, withSecrets);
         }
 
         /// <summary>How many resources the request holds (up to the first malformed byte, which the reading reports).</summary>
-        private static int CountResources(ReadOnlySpan<byte> request)
+        public static int CountResources(ReadOnlySpan<byte> request)
         {
             var count = 0;
             var reader = new WireReader(request);

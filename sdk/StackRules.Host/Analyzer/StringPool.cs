@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using StringValue = StackRules.StringValue;
 
@@ -20,20 +22,47 @@ internal sealed class StringPool
     /// <summary>Strings up to this many UTF-8 bytes are decoded on the stack; longer ones into a rented buffer.</summary>
     private const int StackBytes = 256;
 
-    /// <summary>About one distinct pooled string per this many request bytes (the pool's initial size).</summary>
-    private const int BytesPerString = 1024;
+    /// <summary>About one distinct pooled string besides the URNs per this many request bytes (for the pool's initial size).</summary>
+    private const int BytesPerString = 4096;
 
     private static readonly StringValue EmptyValue = new("");
 
-    private readonly Dictionary<string, StringValue?> strings;
-    private readonly Dictionary<string, StringValue?>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    // A pooled string's slot: null, its shared StringValue, or the first resource with that URN (ResourceOf).
+    private readonly Dictionary<string, object?> strings;
+    private readonly Dictionary<string, object?>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private Dictionary<string, StackResource>? otherResources;
 
-    /// <summary>A pool for a request of <paramref name="requestLength"/> bytes.</summary>
-    public StringPool(int requestLength = 0)
+    /// <summary>
+    /// A pool for a request of <paramref name="requestLength"/> bytes with <paramref name="resources"/> resources
+    /// (each has its own URN; the keys and the shared values are far fewer).
+    /// </summary>
+    public StringPool(int requestLength = 0, int resources = 0)
     {
-        strings = new Dictionary<string, StringValue?>(Math.Min(requestLength / BytesPerString, 1 << 20), StringComparer.Ordinal);
+        strings = new Dictionary<string, object?>(Math.Min(resources + (requestLength / BytesPerString), 1 << 20), StringComparer.Ordinal);
         lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>
+    /// Indexes <paramref name="resource"/> by its URN, unless a resource with that URN came first: the decoded
+    /// stack's index by URN, kept in the pool's own entries.
+    /// </summary>
+    public void Index(StackResource resource)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(strings, resource.Urn);
+        if (Unsafe.IsNullRef(ref slot) || slot is StringValue)
+        {
+            // A URN too long to pool, or also a string value of the request (whose slot holds that value).
+            (otherResources ??= new(StringComparer.Ordinal)).TryAdd(resource.Urn, resource);
+        }
+        else
+        {
+            slot ??= resource;
+        }
+    }
+
+    /// <summary>The first resource indexed with the URN <paramref name="urn"/>, or null.</summary>
+    public StackResource? ResourceOf(string urn) =>
+        strings.TryGetValue(urn, out var slot) && slot is StackResource resource ? resource : otherResources?.GetValueOrDefault(urn);
 
     /// <summary>A string that is not pooled (one that occurs once, such as a resource's name).</summary>
     public static string Unpooled(ReadOnlySpan<byte> utf8) => utf8.Length == 0 ? "" : Encoding.UTF8.GetString(utf8);
@@ -86,9 +115,10 @@ internal sealed class StringPool
         Span<char> chars = utf8.Length <= StackBytes ? stackalloc char[StackBytes] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
         var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
         StringValue result;
-        if (lookup.TryGetValue(text, out var pooled, out var value))
+        if (lookup.TryGetValue(text, out var pooled, out var slot))
         {
-            result = value ?? (strings[pooled] = new StringValue(pooled));
+            // (A URN that is also a resource's keeps the resource in its slot; its string values are not shared.)
+            result = slot as StringValue ?? (slot is null ? (StringValue)(strings[pooled] = new StringValue(pooled)) : new StringValue(pooled));
         }
         else
         {

@@ -21,6 +21,11 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
 
     public StackResource? Find(string urn)
     {
+        if (resources is IDecodedStack decoded)
+        {
+            return decoded.Find(urn);
+        }
+
         if (byUrn is null)
         {
             byUrn = new Dictionary<string, StackResource>(resources.Count, StringComparer.Ordinal);
@@ -69,7 +74,7 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<(PropertyValue Value, bool Secret)>();
-        foreach (var r in resources)
+        foreach (var r in resources is IDecodedStack decoded ? decoded.WithSecrets : resources)
         {
             Walk(r.Inputs, pending, found);
             if (r.Outputs is { } outputs && !ReferenceEquals(outputs, r.Inputs))
