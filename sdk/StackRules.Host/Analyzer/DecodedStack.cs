@@ -1,28 +1,28 @@
-using System.Collections;
-
 namespace StackRules.Host.Analyzer;
 
 /// <summary>
 /// The resources of an <c>AnalyzeStackRequest</c> as <see cref="StackRequestDecoder"/> read them, with the index by
 /// URN that its string pool already holds and the resources in which it met a secret, so the evaluation builds
-/// neither again (see <see cref="IDecodedStack"/>). Read-only once decoded.
+/// neither again (see <see cref="IDecodedStack"/>). Filled by the decoder, read-only after.
 /// </summary>
-internal sealed class DecodedStack(List<StackResource> resources, StringPool pool, IReadOnlyList<StackResource> withSecrets) : IDecodedStack
+internal sealed class DecodedStack(int capacity, StringPool pool) : List<StackResource>(capacity), IDecodedStack
 {
-    /// <inheritdoc/>
-    public int Count => resources.Count;
+    private readonly List<StackResource> withSecrets = [];
 
     /// <inheritdoc/>
     public IReadOnlyList<StackResource> WithSecrets => withSecrets;
 
     /// <inheritdoc/>
-    public StackResource this[int index] => resources[index];
-
-    /// <inheritdoc/>
     public StackResource? Find(string urn) => pool.ResourceOf(urn);
 
-    /// <inheritdoc/>
-    public IEnumerator<StackResource> GetEnumerator() => resources.GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    /// <summary>Adds the next decoded resource; <paramref name="secrets"/> when the decoder met a secret in it.</summary>
+    public void Add(StackResource resource, bool secrets)
+    {
+        Add(resource);
+        pool.Index(resource);
+        if (secrets)
+        {
+            withSecrets.Add(resource);
+        }
+    }
 }

@@ -41,7 +41,6 @@ internal static partial class StackRequestDecoder
     private sealed partial class Reading(int requestLength, int resourceCount, DependencyReferences references)
     {
         private readonly StringPool pool = new(requestLength, resourceCount);
-        private readonly List<StackResource> withSecrets = [];
         private readonly EntryBuffer<PropertyValue> fields = new();
         private readonly ItemBuffer<PropertyValue> items = new();
         private readonly EntryBuffer<IReadOnlyList<string>> dependencies = new();
@@ -54,20 +53,14 @@ internal static partial class StackRequestDecoder
         public DecodedStack Request(ReadOnlySpan<byte> request, int count)
         {
             var reader = new WireReader(request);
-            var resources = new List<StackResource>(count);
+            var resources = new DecodedStack(count, pool);
             while (!reader.AtEnd)
             {
                 var tag = reader.ReadTag();
                 if (tag == ResourcesTag)
                 {
                     var secretsBefore = secretsSeen;
-                    var resource = Resource(reader.ReadLengthDelimited(), resources.Count);
-                    resources.Add(resource);
-                    pool.Index(resource);
-                    if (secretsSeen > secretsBefore)
-                    {
-                        withSecrets.Add(resource);
-                    }
+                    resources.Add(Resource(reader.ReadLengthDelimited(), resources.Count), secretsSeen > secretsBefore);
                 }
                 else
                 {
@@ -75,7 +68,7 @@ internal static partial class StackRequestDecoder
                 }
             }
 
-            return new DecodedStack(resources, pool, withSecrets);
+            return resources;
         }
 
         /// <summary>How many resources the request holds (up to the first malformed byte, which the reading reports).</summary>
