@@ -85,6 +85,9 @@ internal sealed class ItemBuffer<T>
     /// <summary>Where the next region starts.</summary>
     public int Top { get; private set; }
 
+    /// <summary>The item at <paramref name="index"/> of the open regions.</summary>
+    public T this[int index] => items[index];
+
     /// <summary>Adds an item to the top region.</summary>
     public void Add(T item)
     {

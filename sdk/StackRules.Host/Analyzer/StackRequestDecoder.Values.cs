@@ -24,7 +24,12 @@ internal static partial class StackRequestDecoder
     private static readonly byte[][] UnknownSentinels = PulumiSignatures.UnknownSentinels.Select(Encoding.UTF8.GetBytes).ToArray();
 
     private static readonly NumberValue?[] SmallNumbers = new NumberValue?[SharedNumbers];
-    private static readonly ArrayValue EmptyList = new(Array.Empty<PropertyValue>());
+    /// <summary>Lists of up to this many unknowns (and the empty list) are shared.</summary>
+    private const int SharedUnknownLists = 8;
+
+    private static readonly ArrayValue[] UnknownLists = Enumerable.Range(0, SharedUnknownLists + 1)
+        .Select(n => new ArrayValue(Enumerable.Repeat<PropertyValue>(UnknownValue.Instance, n).ToArray()))
+        .ToArray();
     private static readonly BoolValue True = new(true);
     private static readonly BoolValue False = new(false);
 
@@ -65,6 +70,32 @@ internal static partial class StackRequestDecoder
 
                 fields.Put(start, key, value, ref index);
             }
+        }
+
+        /// <summary>
+        /// The list whose items are the region at <paramref name="start"/>, the region closed: shared when it is
+        /// empty or only unknowns (the ids of resources a preview has not created yet, such as a new VPC endpoint's
+        /// subnetIds).
+        /// </summary>
+        private ArrayValue List(int start)
+        {
+            var count = items.Top - start;
+            if (count <= SharedUnknownLists)
+            {
+                var unknowns = 0;
+                while (unknowns < count && ReferenceEquals(items[start + unknowns], UnknownValue.Instance))
+                {
+                    unknowns++;
+                }
+
+                if (unknowns == count)
+                {
+                    items.Truncate(start);
+                    return UnknownLists[count];
+                }
+            }
+
+            return new ArrayValue(items.Take(start));
         }
 
         private void ReadList(ReadOnlySpan<byte> bytes, int depth)
@@ -154,7 +185,7 @@ internal static partial class StackRequestDecoder
                 return value;
             }
 
-            return !isList ? result : items.Top == itemsStart ? EmptyList : new ArrayValue(items.Take(itemsStart));
+            return isList ? List(itemsStart) : result;
 
             // A scalar replaces whatever object or list the value held so far (the last kind wins, as in protobuf's oneof).
             void Reset()
