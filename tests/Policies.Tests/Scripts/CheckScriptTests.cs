@@ -34,7 +34,7 @@ public class CheckScriptTests
 
         var version = RepositoryScript.Run("scripts/check", "--version");
         Assert.Equal(0, version.Exit);
-        Assert.Equal($"{CheckCommand.VersionLine}\n", version.Stdout);
+        Assert.Equal($"{CheckCommand.VersionLine(FargateNetwork.Policies.Pack.FargatePack.Definition)}\n", version.Stdout);
 
         var help = RepositoryScript.Run("scripts/check", "--help");
         Assert.Equal(0, help.Exit);
