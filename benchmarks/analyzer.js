@@ -7,7 +7,7 @@
 //  2. the compiler as Pulumi runs it (`sh infra/compile.sh`, prod config, built) against the AOT hello world started
 //     the same way (`sh benchmarks/hello.sh`), interleaved, median of ROUNDS;
 //  3. AnalyzeStack over gRPC (@pulumi/pulumi's generated client) for 1,000 / 10,000 / 50,000 resources (copies of the
-//     interop fixture's broken preview stack, each copy its own VPC): ours and the official pack alternately on the
+//     interop fixture's broken preview stack, each copy its own VPC and its own application name): ours and the official pack alternately on the
 //     same pre-serialized request, warm medians (the official pack is slow: its calls are bounded);
 //  4. in process (benchmarks/AnalyzeStackFloor): AnalyzeStack from the request bytes against Google.Protobuf parsing
 //     the same bytes (the floor), growth 1,000 -> 10,000, and bytes allocated per call against the request size.
@@ -81,6 +81,18 @@ function runTime(script) {
   return elapsed;
 }
 
+// Each copy is its own application, as in a real stack of many services: the fixture's application name "app" (the
+// cluster, the task family, the log group, the image, the container definitions inside their secret) becomes
+// "app-<copy>" in every string value, so no two copies share their names or their container definitions.
+function ownApplication(value, copy) {
+  if (typeof value === 'string') return value.replace(/\bapp\b/g, `app-${copy}`);
+  if (Array.isArray(value)) return value.map((v) => ownApplication(v, copy));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ownApplication(v, copy)]));
+  }
+  return value;
+}
+
 function request(m, count) {
   const base = engine.previewResources(stack, ['ecr-api']);
   const list = [];
@@ -90,7 +102,7 @@ function request(m, count) {
       const rename = (u) => `${u}-${copy}`;
       const ar = new m.pb.AnalyzerResource();
       ar.setType(r.type); ar.setName(`${r.name}-${copy}`); ar.setUrn(rename(r.urn));
-      ar.setProperties(m.structPb.Struct.fromJavaScript(r.outputs));
+      ar.setProperties(m.structPb.Struct.fromJavaScript(ownApplication(r.outputs, copy)));
       ar.setDependenciesList(r.dependencies.map(rename));
       // The engine always sends the options (the official SDK refuses a resource without them).
       const options = new m.pb.AnalyzerResourceOptions();

@@ -93,7 +93,7 @@ internal static class Phases
                 Measure(Record, "whole", () =>
                 {
                     written.ResetWrittenCount();
-                    service.AnalyzeStack(AnalyzeStackInput.Decode(bytes, session.References), null!).Result.WriteTo(written);
+                    service.AnalyzeStack(AnalyzeStackInput.Decode(bytes, session.References)).Result.WriteTo(written);
                     return written;
                 });
             }

@@ -5,7 +5,6 @@ using FargateNetwork.Policies.Pack;
 using StackRules.Host.Analyzer;
 using StackRules.Host.Analyzer.Protocol;
 using Google.Protobuf;
-using Microsoft.Extensions.Hosting;
 
 // Usage: AnalyzeStackFloor [--phases] REQUEST.bin...  |  AnalyzeStackFloor --repeat N REQUEST.bin (for a profiler)   (files written by benchmarks/analyzer.js --dump DIR; --phases: Phases.cs)
 // For each serialized AnalyzeStackRequest, interleaved, ROUNDS times: the floor (Google.Protobuf parsing the request
@@ -15,7 +14,7 @@ using Microsoft.Extensions.Hosting;
 // "floor <resources> <floor ms> <ours ms> <allocated bytes> <request bytes> <former ms> <former allocated bytes>".
 const int Rounds = 9;
 var session = new AnalyzerSession(FargatePack.Definition);
-var service = new AnalyzerService(session, new NoLifetime());
+var service = new AnalyzerService(session, () => { });
 if (args is ["--repeat", var times, var only])
 {
     // Only the pack's AnalyzeStack, over and over: what a profiler attached to this process should see.
@@ -25,7 +24,7 @@ if (args is ["--repeat", var times, var only])
     {
         GC.Collect(); // as the measured calls start
         output.ResetWrittenCount();
-        (await service.AnalyzeStack(AnalyzeStackInput.Decode(request, session.References), null!)).WriteTo(output);
+        (await service.AnalyzeStack(AnalyzeStackInput.Decode(request, session.References))).WriteTo(output);
     }
 
     Console.Error.WriteLine($"GCs: gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
@@ -66,7 +65,7 @@ foreach (var file in args)
         GC.Collect();
         var before = GC.GetAllocatedBytesForCurrentThread();
         watch.Restart();
-        var response = await service.AnalyzeStack(AnalyzeStackInput.Decode(bytes, session.References), null!);
+        var response = await service.AnalyzeStack(AnalyzeStackInput.Decode(bytes, session.References));
         written.ResetWrittenCount();
         response.WriteTo(written);
         watch.Stop();
@@ -81,7 +80,7 @@ foreach (var file in args)
         watch.Restart();
         var tree = AnalyzeStackRequest.Parser.ParseFrom(bytes);
         var formerResources = tree.Resources.Select(r => AnalyzerService.StackResourceOf(r, session.References)).ToList();
-        var formerResponse = await service.AnalyzeStack(new AnalyzeStackInput(formerResources), null!);
+        var formerResponse = await service.AnalyzeStack(new AnalyzeStackInput(formerResources));
         written.ResetWrittenCount();
         formerResponse.WriteTo(written);
         watch.Stop();
@@ -99,18 +98,4 @@ static double Median(List<double> values)
 {
     values.Sort();
     return values[values.Count / 2];
-}
-
-/// <summary>AnalyzeStack never stops the host; Cancel is not benchmarked.</summary>
-internal sealed class NoLifetime : IHostApplicationLifetime
-{
-    public CancellationToken ApplicationStarted => CancellationToken.None;
-
-    public CancellationToken ApplicationStopping => CancellationToken.None;
-
-    public CancellationToken ApplicationStopped => CancellationToken.None;
-
-    public void StopApplication()
-    {
-    }
 }

@@ -1,7 +1,6 @@
 using FargateNetwork.Policies.Pack;
 using StackRules.Host.Analyzer;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Client = StackRules.Host.Analyzer.Protocol.Analyzer.AnalyzerClient;
 
@@ -10,11 +9,11 @@ namespace FargateNetwork.Analyzer.Tests;
 /// <summary>The analyzer server started in-process on a free loopback port, with a real gRPC client over HTTP/2.</summary>
 internal sealed class AnalyzerServer : IAsyncDisposable
 {
-    private AnalyzerServer(WebApplication app, int port)
+    private AnalyzerServer(GrpcServer host)
     {
-        App = app;
-        Port = port;
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions
+        Host = host;
+        Port = host.Port;
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{Port}", new GrpcChannelOptions
         {
             MaxReceiveMessageSize = AnalyzerHost.MaxMessageBytes,
             MaxSendMessageSize = AnalyzerHost.MaxMessageBytes,
@@ -22,7 +21,7 @@ internal sealed class AnalyzerServer : IAsyncDisposable
         Client = new Client(Channel);
     }
 
-    public WebApplication App { get; }
+    public GrpcServer Host { get; }
 
     public int Port { get; }
 
@@ -32,14 +31,12 @@ internal sealed class AnalyzerServer : IAsyncDisposable
 
     public static async Task<AnalyzerServer> StartAsync()
     {
-        var (app, port) = await AnalyzerHost.StartAsync(FargatePack.Definition, LogLevel.None);
-        return new AnalyzerServer(app, port);
+        return new AnalyzerServer(await AnalyzerHost.StartAsync(FargatePack.Definition, LogLevel.None));
     }
 
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await Host.DisposeAsync();
     }
 }

@@ -6,8 +6,6 @@ using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Pack;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using WireLevel = StackRules.Host.Analyzer.Protocol.EnforcementLevel;
 
 namespace FargateNetwork.Analyzer.Tests;
@@ -203,9 +201,8 @@ public sealed class AnalyzerServiceTests
     public async Task CancelAnswersAndStopsTheServer()
     {
         await using var server = await AnalyzerServer.StartAsync();
-        var lifetime = server.App.Services.GetRequiredService<IHostApplicationLifetime>();
         var stopping = new TaskCompletionSource();
-        lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        server.Host.Stopping.Register(() => stopping.TrySetResult());
         Assert.NotNull(await server.Client.CancelAsync(new Empty()));
         Assert.Same(stopping.Task, await Task.WhenAny(stopping.Task, Task.Delay(TimeSpan.FromSeconds(5))));
     }

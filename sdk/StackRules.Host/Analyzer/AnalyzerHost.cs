@@ -1,12 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Grpc.AspNetCore.Server.Model;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace StackRules.Host.Analyzer;
@@ -57,11 +51,11 @@ internal static class AnalyzerHost
     public static async Task<int> RunAsync(string[] args, PolicyPack pack)
     {
         var arguments = AnalyzerArguments.Parse(args);
-        WebApplication app;
-        int port;
+        var session = new AnalyzerSession(pack) { EngineAddress = arguments.EngineAddress, RootDirectory = arguments.PackDirectory };
+        GrpcServer server;
         try
         {
-            (app, port) = await StartAsync(pack, LogLevel.Warning);
+            server = await StartAsync(session, LogLevel.Warning);
         }
         catch (IOException e)
         {
@@ -69,14 +63,14 @@ internal static class AnalyzerHost
             return 1;
         }
 
-        var session = app.Services.GetRequiredService<AnalyzerSession>();
-        session.EngineAddress ??= arguments.EngineAddress;
-        session.RootDirectory ??= arguments.PackDirectory;
-
+        // What the CLI sends after Cancel, and Ctrl+C: stop cleanly (exit 0) instead of dying on the signal.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
         try
         {
             var stdout = Console.Out;
-            await stdout.WriteAsync($"{port}\n");
+            await stdout.WriteAsync($"{server.Port}\n");
             await stdout.FlushAsync();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -84,56 +78,50 @@ internal static class AnalyzerHost
             // A closed stdout is EBADF, which .NET reports as UnauthorizedAccessException. The CLI reads the port from
             // stdout: without it nobody can connect, so say why and exit.
             await Console.Error.WriteLineAsync($"{pack.Name}: cannot write the port to stdout ({e.Message}); exiting");
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await server.DisposeAsync();
             return 1;
         }
 
-        await app.WaitForShutdownAsync();
-        await app.DisposeAsync();
+        await server.WaitForStopAsync();
+        await server.DisposeAsync();
         return 0;
+
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            server.RequestStop();
+        }
     }
 
-    /// <summary>Starts the server on a free loopback port and returns it with that port (tests use this directly).</summary>
-    public static async Task<(WebApplication App, int Port)> StartAsync(PolicyPack pack, LogLevel minimumLevel = LogLevel.Warning)
+    /// <summary>Starts the server for <paramref name="pack"/> on a free loopback port (tests use this directly).</summary>
+    public static Task<GrpcServer> StartAsync(PolicyPack pack, LogLevel minimumLevel = LogLevel.Warning) =>
+        StartAsync(new AnalyzerSession(pack), minimumLevel);
+
+    /// <summary>Starts the server for <paramref name="session"/> on a free loopback port.</summary>
+    public static async Task<GrpcServer> StartAsync(AnalyzerSession session, LogLevel minimumLevel)
     {
-        BadRequest.Prefix = pack.Name;
-        // The working directory is the user's Pulumi project (which may hold an appsettings.json of its own): read no
-        // configuration file from it.
-        // The empty builder: no configuration source (environment variables such as ASPNETCORE_URLS included), no
-        // logging provider, only Kestrel's core and routing's core; start-up time is what the CLI waits for.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrelCore();
-        builder.Services.AddRoutingCore();
-        builder.Logging.SetMinimumLevel(minimumLevel);
-        builder.Logging.AddProvider(new StderrLoggerProvider(minimumLevel));
-        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        BadRequest.Prefix = session.Definition.Name;
+        // Kestrel alone (GrpcServer): no host, no container, no configuration source (the working directory is the
+        // user's Pulumi project, and environment variables such as ASPNETCORE_URLS are not ours); start-up time is what
+        // the CLI waits for.
+        var kestrel = new KestrelServerOptions
         {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-            kestrel.Limits.MaxConcurrentConnections = MaxConnections;
-            kestrel.Limits.KeepAliveTimeout = IdleTimeout;
-            kestrel.Limits.RequestHeadersTimeout = HalfOpenTimeout;
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
-        });
-        builder.Services.AddSingleton(new AnalyzerSession(pack));
-        builder.Services.AddSingleton<IServiceMethodProvider<AnalyzerService>, AnalyzerMethods>();
-        builder.Services.AddGrpc(grpc =>
-        {
-            grpc.MaxReceiveMessageSize = MaxMessageBytes;
-            grpc.MaxSendMessageSize = MaxMessageBytes;
-            grpc.EnableDetailedErrors = false;
-            // gzip only with a limit on what a request may inflate to (the engine never compresses).
-            grpc.CompressionProviders = [new LimitedGzipProvider(MaxInflatedBytes)];
-        });
-
-        var app = builder.Build();
-        app.MapGrpcService<AnalyzerService>();
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, new Uri(address).Port);
+            AddServerHeader = false,
+            Limits =
+            {
+                MaxRequestBodySize = MaxRequestBodyBytes,
+                MaxConcurrentConnections = MaxConnections,
+                KeepAliveTimeout = IdleTimeout,
+                RequestHeadersTimeout = HalfOpenTimeout,
+            },
+        };
+        kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+        var loggers = new StderrLoggerFactory(minimumLevel);
+        var server = new GrpcServer(kestrel, loggers) { ShutdownTimeout = ShutdownTimeout };
+        var service = new AnalyzerService(session, server.RequestStop);
+        var application = new GrpcApplication(
+            AnalyzerMethods.Bind(service, session), MaxMessageBytes, MaxInflatedBytes, loggers.CreateLogger("StackRules.Host.Analyzer.GrpcApplication"));
+        await server.StartAsync(application);
+        return server;
     }
 }

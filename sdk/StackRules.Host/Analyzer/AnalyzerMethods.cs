@@ -2,7 +2,6 @@ using System.Buffers;
 using StackRules.Host.Analyzer.Protocol;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
 
 namespace StackRules.Host.Analyzer;
@@ -13,27 +12,34 @@ namespace StackRules.Host.Analyzer;
 /// (<see cref="AnalyzeStackInput"/>) and writes its response straight from the violations
 /// (<see cref="AnalyzeStackOutput"/>); every other request is parsed by Google.Protobuf with a recursion limit of
 /// <see cref="RecursionLimit"/> messages instead of the default 100, which rejected a WAF WebAcl's nested
-/// statements. A request that does not parse is <c>INVALID_ARGUMENT</c> with one line on stderr.
+/// statements. A request that does not parse is <c>INVALID_ARGUMENT</c> with one line on stderr. <see cref="GrpcServer"/>
+/// serves them.
 /// </summary>
-internal sealed class AnalyzerMethods(AnalyzerSession session) : IServiceMethodProvider<AnalyzerService>
+internal static class AnalyzerMethods
 {
     public const string ServiceName = "pulumirpc.Analyzer";
 
     /// <summary>A property value nests three messages per level (Value, Struct, map entry): 512 property levels.</summary>
     public const int RecursionLimit = 3 * StackRequestDecoder.MaxPropertyDepth + 16;
 
-    public void OnServiceMethodDiscovery(ServiceMethodProviderContext<AnalyzerService> context)
+    /// <summary>The service's methods by request path.</summary>
+    public static IReadOnlyDictionary<string, GrpcMethod> Bind(AnalyzerService service, AnalyzerSession session)
     {
-        var metadata = new List<object>();
-        context.AddUnaryMethod(Unary<AnalyzeRequest, AnalyzeResponse>("Analyze", AnalyzeRequest.Parser), metadata, (s, r, c) => s.Analyze(r, c));
-        context.AddUnaryMethod(Method("AnalyzeStack", StackInput(session), StackOutput()), metadata, (s, r, c) => s.AnalyzeStack(r, c));
-        context.AddUnaryMethod(Unary<AnalyzeRequest, RemediateResponse>("Remediate", AnalyzeRequest.Parser), metadata, (s, r, c) => s.Remediate(r, c));
-        context.AddUnaryMethod(Unary<Empty, AnalyzerInfo>("GetAnalyzerInfo", Empty.Parser), metadata, (s, r, c) => s.GetAnalyzerInfo(r, c));
-        context.AddUnaryMethod(Unary<Empty, PluginInfo>("GetPluginInfo", Empty.Parser), metadata, (s, r, c) => s.GetPluginInfo(r, c));
-        context.AddUnaryMethod(Unary<ConfigureAnalyzerRequest, Empty>("Configure", ConfigureAnalyzerRequest.Parser), metadata, (s, r, c) => s.Configure(r, c));
-        context.AddUnaryMethod(Unary<AnalyzerHandshakeRequest, AnalyzerHandshakeResponse>("Handshake", AnalyzerHandshakeRequest.Parser), metadata, (s, r, c) => s.Handshake(r, c));
-        context.AddUnaryMethod(Unary<AnalyzerStackConfigureRequest, AnalyzerStackConfigureResponse>("ConfigureStack", AnalyzerStackConfigureRequest.Parser), metadata, (s, r, c) => s.ConfigureStack(r, c));
-        context.AddUnaryMethod(Unary<Empty, Empty>("Cancel", Empty.Parser), metadata, (s, r, c) => s.Cancel(r, c));
+        GrpcMethod[] methods =
+        [
+            new UnaryMethod<AnalyzeRequest, AnalyzeResponse>(Unary<AnalyzeRequest, AnalyzeResponse>("Analyze", AnalyzeRequest.Parser), service.Analyze),
+            new UnaryMethod<AnalyzeStackInput, AnalyzeStackOutput>(Method("AnalyzeStack", StackInput(session), StackOutput()), service.AnalyzeStack),
+            new UnaryMethod<AnalyzeRequest, RemediateResponse>(Unary<AnalyzeRequest, RemediateResponse>("Remediate", AnalyzeRequest.Parser), service.Remediate),
+            new UnaryMethod<Empty, AnalyzerInfo>(Unary<Empty, AnalyzerInfo>("GetAnalyzerInfo", Empty.Parser), service.GetAnalyzerInfo),
+            new UnaryMethod<Empty, PluginInfo>(Unary<Empty, PluginInfo>("GetPluginInfo", Empty.Parser), service.GetPluginInfo),
+            new UnaryMethod<ConfigureAnalyzerRequest, Empty>(Unary<ConfigureAnalyzerRequest, Empty>("Configure", ConfigureAnalyzerRequest.Parser), service.Configure),
+            new UnaryMethod<AnalyzerHandshakeRequest, AnalyzerHandshakeResponse>(
+                Unary<AnalyzerHandshakeRequest, AnalyzerHandshakeResponse>("Handshake", AnalyzerHandshakeRequest.Parser), service.Handshake),
+            new UnaryMethod<AnalyzerStackConfigureRequest, AnalyzerStackConfigureResponse>(
+                Unary<AnalyzerStackConfigureRequest, AnalyzerStackConfigureResponse>("ConfigureStack", AnalyzerStackConfigureRequest.Parser), service.ConfigureStack),
+            new UnaryMethod<Empty, Empty>(Unary<Empty, Empty>("Cancel", Empty.Parser), service.Cancel),
+        ];
+        return methods.ToDictionary(m => m.Path, StringComparer.Ordinal);
     }
 
     private static Marshaller<AnalyzeStackInput> StackInput(AnalyzerSession session) => new(

@@ -3,7 +3,6 @@ using StackRules.Host.Analyzer.Protocol;
 using Google.Protobuf.WellKnownTypes;
 using Google.Protobuf;
 using Grpc.Core;
-using Microsoft.Extensions.Hosting;
 using StringValue = StackRules.StringValue;
 using WireLevel = StackRules.Host.Analyzer.Protocol.EnforcementLevel;
 
@@ -20,9 +19,9 @@ namespace StackRules.Host.Analyzer;
 /// request with <see cref="StackRequestDecoder"/> and writes its response with <see cref="AnalyzeStackOutput"/>, every
 /// other request with a Google.Protobuf parser whose recursion limit fits deep provider schemas.
 /// </remarks>
-internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationLifetime lifetime)
+internal sealed class AnalyzerService(AnalyzerSession session, Action stop)
 {
-    public Task<AnalyzerHandshakeResponse> Handshake(AnalyzerHandshakeRequest request, ServerCallContext context)
+    public Task<AnalyzerHandshakeResponse> Handshake(AnalyzerHandshakeRequest request)
     {
         session.EngineAddress = request.EngineAddress;
         if (request.HasRootDirectory)
@@ -33,19 +32,19 @@ internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationL
         return Task.FromResult(new AnalyzerHandshakeResponse());
     }
 
-    public Task<AnalyzerStackConfigureResponse> ConfigureStack(AnalyzerStackConfigureRequest request, ServerCallContext context)
+    public Task<AnalyzerStackConfigureResponse> ConfigureStack(AnalyzerStackConfigureRequest request)
     {
         session.Stack = new StackIdentity(request.Organization, request.Project, request.Stack, request.DryRun, new Dictionary<string, string>(request.Tags));
         return Task.FromResult(new AnalyzerStackConfigureResponse());
     }
 
-    public Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
+    public Task<PluginInfo> GetPluginInfo(Empty request) =>
         Task.FromResult(new PluginInfo { Version = session.Definition.Version });
 
-    public Task<AnalyzerInfo> GetAnalyzerInfo(Empty request, ServerCallContext context) =>
+    public Task<AnalyzerInfo> GetAnalyzerInfo(Empty request) =>
         Task.FromResult(AnalyzerInfoMapping.Build(session.Definition));
 
-    public Task<Empty> Configure(ConfigureAnalyzerRequest request, ServerCallContext context)
+    public Task<Empty> Configure(ConfigureAnalyzerRequest request)
     {
         var config = new JsonObject();
         try
@@ -82,7 +81,7 @@ internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationL
         }
     }
 
-    public Task<AnalyzeResponse> Analyze(AnalyzeRequest request, ServerCallContext context)
+    public Task<AnalyzeResponse> Analyze(AnalyzeRequest request)
     {
         if (string.IsNullOrEmpty(request.Urn) || string.IsNullOrEmpty(request.Type))
         {
@@ -98,11 +97,11 @@ internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationL
     /// <c>AnalyzeStack</c> on a parsed request (tests and in-process callers): the same path as the wire, through
     /// <see cref="StackRequestDecoder"/> and <see cref="AnalyzeStackOutput"/>.
     /// </summary>
-    public async Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request, ServerCallContext context) =>
-        (await AnalyzeStack(AnalyzeStackInput.Decode(request.ToByteArray(), session.References), context)).ToResponse();
+    public async Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request) =>
+        (await AnalyzeStack(AnalyzeStackInput.Decode(request.ToByteArray(), session.References))).ToResponse();
 
     /// <summary><c>AnalyzeStack</c> on the resources <see cref="StackRequestDecoder"/> read from the request, answered as the wire bytes.</summary>
-    public Task<AnalyzeStackOutput> AnalyzeStack(AnalyzeStackInput request, ServerCallContext context)
+    public Task<AnalyzeStackOutput> AnalyzeStack(AnalyzeStackInput request)
     {
         var pack = session.Pack;
         return Task.FromResult(new AnalyzeStackOutput(pack.Pack, Analyze(pack, () => pack.AnalyzeStack(request.Resources), "the stack")));
@@ -112,7 +111,7 @@ internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationL
     /// The remediations of one resource: each policy at level <c>remediate</c> that rewrites it returns the whole new
     /// inputs (an entry without properties would wipe them, so a policy with nothing to change returns none).
     /// </summary>
-    public Task<RemediateResponse> Remediate(AnalyzeRequest request, ServerCallContext context)
+    public Task<RemediateResponse> Remediate(AnalyzeRequest request)
     {
         if (string.IsNullOrEmpty(request.Urn) || string.IsNullOrEmpty(request.Type))
         {
@@ -163,10 +162,10 @@ internal sealed class AnalyzerService(AnalyzerSession session, IHostApplicationL
         };
     }
 
-    public Task<Empty> Cancel(Empty request, ServerCallContext context)
+    public Task<Empty> Cancel(Empty request)
     {
         // Stop after this answer is on its way; the engine sends SIGINT next anyway.
-        _ = Task.Delay(50).ContinueWith(_ => lifetime.StopApplication(), TaskScheduler.Default);
+        _ = Task.Delay(50).ContinueWith(_ => stop(), TaskScheduler.Default);
         return Task.FromResult(new Empty());
     }
 

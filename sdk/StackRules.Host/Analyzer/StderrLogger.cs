@@ -6,11 +6,17 @@ namespace StackRules.Host.Analyzer;
 /// The analyzer's only log output: each entry at or above the minimum level as one line on stderr
 /// (<c>warn: Category[event] message</c>, an exception on the same line, as the simple console logger writes it with
 /// <c>SingleLine</c>), written when it is logged. No queue, no background thread and no options to bind: the
-/// analyzer logs warnings only, so the console logger's machinery cost start-up time for nothing.
+/// analyzer logs warnings only, so the console logger's machinery cost start-up time for nothing. It is Kestrel's logger
+/// factory itself (no <c>LoggerFactory</c>, no filter options).
 /// </summary>
-internal sealed class StderrLoggerProvider(LogLevel minimumLevel) : ILoggerProvider
+internal sealed class StderrLoggerFactory(LogLevel minimumLevel) : ILoggerFactory
 {
     public ILogger CreateLogger(string categoryName) => new StderrLogger(categoryName, minimumLevel);
+
+    public void AddProvider(ILoggerProvider provider)
+    {
+        // One destination only: stderr.
+    }
 
     public void Dispose()
     {
