@@ -32,21 +32,42 @@ internal sealed partial class NetworkModelBuilder
         var raw = Unwrap(value);
         if (raw is StringValue json)
         {
-            try
+            // The same JSON (copies of one service, a definition per environment) read once per build: what it
+            // gives depends only on its text, whether it is secret, and this build's graph.
+            var read = value is SecretValue ? secretContainerJson ??= new(StringComparer.Ordinal) : containerJson ??= new(StringComparer.Ordinal);
+            if (!read.TryGetValue(json.Value, out var containers))
             {
-                using var document = JsonDocument.Parse(json.Value);
-                raw = StateValue.Convert(document.RootElement);
-                if (value is SecretValue)
-                {
-                    raw = new SecretValue(raw);
-                }
+                read[json.Value] = containers = ContainersOfJson(value, json);
             }
-            catch (JsonException)
-            {
-                return null;
-            }
+
+            return containers;
         }
 
+        return ContainersOf(value, raw);
+    }
+
+    private List<ContainerDefinition>? ContainersOfJson(PropertyValue? value, StringValue json)
+    {
+        PropertyValue? raw;
+        try
+        {
+            using var document = JsonDocument.Parse(json.Value);
+            raw = StateValue.Convert(document.RootElement);
+            if (value is SecretValue)
+            {
+                raw = new SecretValue(raw);
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return ContainersOf(value, raw);
+    }
+
+    private List<ContainerDefinition>? ContainersOf(PropertyValue? value, PropertyValue? raw)
+    {
         if (raw is not (ArrayValue or SecretValue { Inner: ArrayValue }))
         {
             return raw is null ? [] : null;

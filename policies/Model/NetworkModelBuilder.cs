@@ -26,6 +26,8 @@ internal sealed partial class NetworkModelBuilder
     private readonly Dictionary<string, Vpc> vpcByDefaultTableId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PrefixListPeers> prefixListKinds = new(StringComparer.Ordinal);
     private Dictionary<string, TaskDefinition>? taskDefinitionsByFamily;
+    private Dictionary<string, List<ContainerDefinition>?>? containerJson;
+    private Dictionary<string, List<ContainerDefinition>?>? secretContainerJson;
     private bool allTablesHaveUnknownRoutes;
     private bool allRulesUnknown;
     private bool allPrincipalsUnknown;
