@@ -16,7 +16,13 @@ public sealed partial class ReachabilityAnalysis
         if (table.GatewayEndpoints.FirstOrDefault(e => e.Service == Destination.S3) is { } gateway)
         {
             // https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html : the prefix-list route is more specific than 0.0.0.0/0.
-            return new NetworkPath(PathKind.GatewayEndpoint, gateway.Resource, $"gateway endpoint {gateway.Name} on route table {table.Name}", Endpoint: gateway);
+            if (!gatewayPaths.TryGetValue((gateway, table), out var viaGateway))
+            {
+                gatewayPaths[(gateway, table)] = viaGateway =
+                    new NetworkPath(PathKind.GatewayEndpoint, gateway.Resource, $"gateway endpoint {gateway.Name} on route table {table.Name}", Endpoint: gateway);
+            }
+
+            return viaGateway;
         }
 
         var routes = ThroughRoutes(placement, subnet, Ipv4Cidr.Any);
@@ -66,7 +72,12 @@ public sealed partial class ReachabilityAnalysis
 
         if (route is null || route.Target == RouteTargetKind.Local)
         {
-            return NetworkPath.NoPath(NoPathReason.NoRoute, $"route table {table.Name} has no route to {destination}", table.Resource);
+            if (!noRoutePaths.TryGetValue((table, destination), out var noRoute))
+            {
+                noRoutePaths[(table, destination)] = noRoute = NetworkPath.NoPath(NoPathReason.NoRoute, $"route table {table.Name} has no route to {destination}", table.Resource);
+            }
+
+            return noRoute;
         }
 
         switch (route.Target)

@@ -27,6 +27,13 @@ public sealed partial class ReachabilityAnalysis
     private readonly Dictionary<(TaskPlacement, Subnet, Destination), NetworkPath> cache = [];
     private readonly Dictionary<(TaskPlacement, Subnet, Ipv4Cidr), NetworkPath> routeCache = [];
 
+    // Paths whose every word comes from a table, an endpoint or a VPC, made once and shared by every subnet and
+    // placement they serve (the paths are immutable).
+    private readonly Dictionary<(RouteTable, Ipv4Cidr), NetworkPath> noRoutePaths = [];
+    private readonly Dictionary<VpcEndpoint, NetworkPath> privateDnsPaths = [];
+    private readonly Dictionary<(VpcEndpoint, RouteTable), NetworkPath> gatewayPaths = [];
+    private readonly Dictionary<(string, Vpc, NetworkPath), NetworkPath> noEndpointPaths = [];
+
     public ReachabilityAnalysis(NetworkModel model)
     {
         this.model = model;
