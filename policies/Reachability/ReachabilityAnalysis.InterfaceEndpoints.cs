@@ -37,7 +37,11 @@ public sealed partial class ReachabilityAnalysis
 
             if (!noEndpointPaths.TryGetValue((service, vpc!, routes), out var noEndpoint))
             {
-                noEndpointPaths[(service, vpc!, routes)] = noEndpoint = routes with { Detail = $"no {service} interface endpoint in VPC {vpc!.Resource.Name}, and {routes.Detail}" };
+                noEndpoint = Share(
+                    noEndpointPaths,
+                    (service, vpc!, routes),
+                    routes with { Detail = $"no {service} interface endpoint in VPC {vpc!.Resource.Name}, and {routes.Detail}" },
+                    model.Vpcs.Count);
             }
 
             return noEndpoint;
@@ -105,7 +109,11 @@ public sealed partial class ReachabilityAnalysis
 
         if (!privateDnsPaths.TryGetValue(endpoint, out var path))
         {
-            privateDnsPaths[endpoint] = path = new NetworkPath(PathKind.InterfaceEndpoint, endpoint.Resource, $"endpoint {endpoint.Name} (private DNS)", Endpoint: endpoint);
+            path = Share(
+                privateDnsPaths,
+                endpoint,
+                new NetworkPath(PathKind.InterfaceEndpoint, endpoint.Resource, $"endpoint {endpoint.Name} (private DNS)", Endpoint: endpoint),
+                model.Endpoints.Count);
         }
 
         return path;

@@ -18,8 +18,11 @@ public sealed partial class ReachabilityAnalysis
             // https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html : the prefix-list route is more specific than 0.0.0.0/0.
             if (!gatewayPaths.TryGetValue((gateway, table), out var viaGateway))
             {
-                gatewayPaths[(gateway, table)] = viaGateway =
-                    new NetworkPath(PathKind.GatewayEndpoint, gateway.Resource, $"gateway endpoint {gateway.Name} on route table {table.Name}", Endpoint: gateway);
+                viaGateway = Share(
+                    gatewayPaths,
+                    (gateway, table),
+                    new NetworkPath(PathKind.GatewayEndpoint, gateway.Resource, $"gateway endpoint {gateway.Name} on route table {table.Name}", Endpoint: gateway),
+                    model.RouteTables.Count);
             }
 
             return viaGateway;
@@ -74,7 +77,11 @@ public sealed partial class ReachabilityAnalysis
         {
             if (!noRoutePaths.TryGetValue((table, destination), out var noRoute))
             {
-                noRoutePaths[(table, destination)] = noRoute = NetworkPath.NoPath(NoPathReason.NoRoute, $"route table {table.Name} has no route to {destination}", table.Resource);
+                noRoute = Share(
+                    noRoutePaths,
+                    (table, destination),
+                    NetworkPath.NoPath(NoPathReason.NoRoute, $"route table {table.Name} has no route to {destination}", table.Resource),
+                    model.RouteTables.Count);
             }
 
             return noRoute;

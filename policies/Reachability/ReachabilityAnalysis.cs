@@ -94,6 +94,19 @@ public sealed partial class ReachabilityAnalysis
 
     public NetworkModel Model => model;
 
+    /// <summary>Adds a shared path, sizing the index for <paramref name="expected"/> paths at the first (none made for a stack that needs none).</summary>
+    private static NetworkPath Share<TKey>(Dictionary<TKey, NetworkPath> paths, TKey key, NetworkPath path, int expected)
+        where TKey : notnull
+    {
+        if (paths.Count == 0)
+        {
+            paths.EnsureCapacity(expected);
+        }
+
+        paths[key] = path;
+        return path;
+    }
+
     /// <summary>The path from <paramref name="subnet"/> for the tasks of <paramref name="placement"/>.</summary>
     public NetworkPath Find(TaskPlacement placement, Subnet subnet, Destination destination)
     {

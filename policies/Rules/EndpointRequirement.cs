@@ -31,8 +31,10 @@ internal static class EndpointRequirement
 
             // One list for the whole check: each message is written before the next subnet is looked at.
             missing?.Clear();
-            foreach (var need in context.NeedsOf(placement))
+            var needs = context.NeedsOf(placement);
+            for (var n = 0; n < needs.Count; n++) // by index: no enumerator boxed per subnet
             {
+                var need = needs[n];
                 var path = context.PathOf(placement, subnet, need);
                 if (path.IsNone)
                 {
