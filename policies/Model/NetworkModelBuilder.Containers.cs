@@ -16,15 +16,28 @@ internal sealed partial class NetworkModelBuilder
             var definition = new TaskDefinition(r)
             {
                 Containers = Containers(p.Get("containerDefinitions")),
-                RequiresCompatibilities = compat is null
-                    ? Fact<IReadOnlyList<string>>.Unknown
-                    : Fact<IReadOnlyList<string>>.Of(compat.Select(c => AsString(c)).Where(c => c.IsKnown).Select(c => c.Value).ToList()),
+                RequiresCompatibilities = compat is null ? Fact<IReadOnlyList<string>>.Unknown : Fact<IReadOnlyList<string>>.Of(KnownTexts(compat)),
                 NetworkMode = p.Text("networkMode"),
                 IsWindows = AsString(Field(p.Get("runtimePlatform"), "operatingSystemFamily")).Is(f => f.StartsWith("WINDOWS", StringComparison.OrdinalIgnoreCase)),
             };
             taskDefinitions[r] = definition;
             model.TaskDefinitions.Add(definition);
         }
+    }
+
+    /// <summary>The known texts of a list, in order (an unknown or non-text item left out).</summary>
+    private static List<string> KnownTexts(IReadOnlyList<PropertyValue> items)
+    {
+        var texts = new List<string>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (AsString(items[i]) is { IsKnown: true } text)
+            {
+                texts.Add(text.Value);
+            }
+        }
+
+        return texts;
     }
 
     private List<ContainerDefinition>? Containers(PropertyValue? value)
