@@ -128,6 +128,11 @@ public sealed class InterfaceEndpointPrivateDns : NetworkPolicy
             }
         }
 
+        if (unused.Count == 0)
+        {
+            yield break; // the price table is read only for an advisory that names a price
+        }
+
         // Only the Region's listed prices are named (never a guess); with no known Region, no figure.
         var prices = Prices.For(context.Model.Region);
         foreach (var (endpoint, placement, path) in unused)
