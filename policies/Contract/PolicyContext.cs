@@ -9,7 +9,7 @@ namespace FargateNetwork.Policies.Contract;
 /// </summary>
 public sealed class PolicyContext(NetworkModel model, string defaultPlatformVersion = "LATEST")
 {
-    private readonly Dictionary<TaskPlacement, IReadOnlyList<TaskNeed>> needs = [];
+    private readonly Dictionary<TaskSpecKey, IReadOnlyList<TaskNeed>> needsBySpec = [];
 
     public NetworkModel Model { get; } = model;
 
@@ -41,9 +41,11 @@ public sealed class PolicyContext(NetworkModel model, string defaultPlatformVers
     /// <summary>What the tasks of <paramref name="placement"/> need (<see cref="TaskNeeds"/>).</summary>
     public IReadOnlyList<TaskNeed> NeedsOf(TaskPlacement placement)
     {
-        if (!needs.TryGetValue(placement, out var list))
+        // Placements that read alike (copies of one service, one placement asked again) share one list.
+        var key = TaskSpecKey.Of(placement);
+        if (!needsBySpec.TryGetValue(key, out var list))
         {
-            needs[placement] = list = TaskNeeds.Of(placement, DefaultPlatformVersion, Model.Region);
+            needsBySpec[key] = list = TaskNeeds.Of(placement, DefaultPlatformVersion, Model.Region);
         }
 
         return list;

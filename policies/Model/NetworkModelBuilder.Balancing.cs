@@ -96,7 +96,7 @@ internal sealed partial class NetworkModelBuilder
             // does not vote: the Region would be text derived from a secret in every endpoint service name printed.
             if (subnet.AvailabilityZone is { IsKnown: true, IsSecret: false } && subnet.AvailabilityZone.Value is { Length: > 1 } az && char.IsLetter(az[^1]) && char.IsDigit(az[^2]))
             {
-                Vote(az[..^1]);
+                Vote(az.AsSpan(0, az.Length - 1));
             }
         }
     }
@@ -106,6 +106,25 @@ internal sealed partial class NetworkModelBuilder
         if (region.Length > 0)
         {
             regionVotes[region] = regionVotes.GetValueOrDefault(region) + 1;
+        }
+    }
+
+    private void Vote(ReadOnlySpan<char> region)
+    {
+        if (region.Length == 0)
+        {
+            return;
+        }
+
+        // Looked up by span: an AZ's Region is not cut out of its name once per subnet.
+        var votes = regionVotes.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (votes.TryGetValue(region, out var count))
+        {
+            votes[region] = count + 1;
+        }
+        else
+        {
+            regionVotes[region.ToString()] = 1;
         }
     }
 }

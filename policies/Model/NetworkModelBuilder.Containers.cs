@@ -16,9 +16,7 @@ internal sealed partial class NetworkModelBuilder
             var definition = new TaskDefinition(r)
             {
                 Containers = Containers(p.Get("containerDefinitions")),
-                RequiresCompatibilities = compat is null
-                    ? Fact<IReadOnlyList<string>>.Unknown
-                    : Fact<IReadOnlyList<string>>.Of(compat.Select(c => AsString(c)).Where(c => c.IsKnown).Select(c => c.Value).ToList()),
+                RequiresCompatibilities = compat is null ? Fact<IReadOnlyList<string>>.Unknown : Fact<IReadOnlyList<string>>.Of(KnownTexts(compat)),
                 NetworkMode = p.Text("networkMode"),
                 IsWindows = AsString(Field(p.Get("runtimePlatform"), "operatingSystemFamily")).Is(f => f.StartsWith("WINDOWS", StringComparison.OrdinalIgnoreCase)),
             };
@@ -27,26 +25,62 @@ internal sealed partial class NetworkModelBuilder
         }
     }
 
+    /// <summary>The known texts of a list, in order (an unknown or non-text item left out).</summary>
+    private static List<string> KnownTexts(IReadOnlyList<PropertyValue> items)
+    {
+        var texts = new List<string>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (AsString(items[i]) is { IsKnown: true } text)
+            {
+                texts.Add(text.Value);
+            }
+        }
+
+        return texts;
+    }
+
     private List<ContainerDefinition>? Containers(PropertyValue? value)
     {
         var raw = Unwrap(value);
         if (raw is StringValue json)
         {
-            try
+            // The same JSON (copies of one service, a definition per environment) read once per build: what it
+            // gives depends only on its text, whether it is secret, and this build's graph.
+            var read = value is SecretValue ? secretContainerJson ??= new(StringComparer.Ordinal) : containerJson ??= new(StringComparer.Ordinal);
+            if (!read.TryGetValue(json.Value, out var containers))
             {
-                using var document = JsonDocument.Parse(json.Value);
-                raw = StateValue.Convert(document.RootElement);
-                if (value is SecretValue)
-                {
-                    raw = new SecretValue(raw);
-                }
+                read[json.Value] = containers = ContainersOfJson(value, json);
             }
-            catch (JsonException)
-            {
-                return null;
-            }
+
+            return containers;
         }
 
+        return ContainersOf(value, raw);
+    }
+
+    private List<ContainerDefinition>? ContainersOfJson(PropertyValue? value, StringValue json)
+    {
+        PropertyValue? raw;
+        try
+        {
+            using var document = JsonDocument.Parse(json.Value);
+            raw = StateValue.Convert(document.RootElement);
+            if (value is SecretValue)
+            {
+                raw = new SecretValue(raw);
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return ContainersOf(value, raw);
+    }
+
+    private List<ContainerDefinition>? ContainersOf(PropertyValue? value, PropertyValue? raw)
+    {
         if (raw is not (ArrayValue or SecretValue { Inner: ArrayValue }))
         {
             return raw is null ? [] : null;

@@ -12,7 +12,7 @@ internal sealed partial class NetworkModelBuilder
             var p = new ResourceProperties(r);
             var vpcRef = graph.Resolve(r, "vpcId");
             var name = p.Text("serviceName");
-            var parsed = name.IsKnown && EndpointServiceName.TryParse(name.Value, out var serviceName) ? serviceName : (EndpointServiceName?)null;
+            var parsed = name.IsKnown ? ParsedServiceName(name.Value) : null;
             var endpoint = new VpcEndpoint(r)
             {
                 Vpc = Lookup(vpcs, vpcRef),
@@ -55,15 +55,16 @@ internal sealed partial class NetworkModelBuilder
 
             // No group given: AWS attaches the VPC's default security group, which the stack does not model.
             endpoint.SecurityGroupsUnknown = groupsUnknown || endpoint.SecurityGroups.Count == 0;
-            var tableRefs = graph.ResolveList(p.Get("routeTableIds"));
-            if (tableRefs is null)
+            var tableIds = AsList(p.Get("routeTableIds"));
+            if (tableIds is null)
             {
                 endpoint.RouteTablesUnknown = true;
             }
             else
             {
-                foreach (var reference in tableRefs)
+                for (var i = 0; i < tableIds.Count; i++)
                 {
+                    var reference = graph.Resolve(tableIds[i]);
                     if (TableOf(reference) is { } table)
                     {
                         endpoint.RouteTables.Add(table);
@@ -132,6 +133,17 @@ internal sealed partial class NetworkModelBuilder
                 }
             }
         }
+    }
+
+    /// <summary>A service name parsed once per build (every copy of a VPC names the same services).</summary>
+    private EndpointServiceName? ParsedServiceName(string name)
+    {
+        if (!parsedServiceNames.TryGetValue(name, out var parsed))
+        {
+            parsedServiceNames[name] = parsed = EndpointServiceName.TryParse(name, out var serviceName) ? serviceName : null;
+        }
+
+        return parsed;
     }
 
     private void AddEndpointServices()

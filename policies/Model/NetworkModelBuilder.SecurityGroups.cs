@@ -15,37 +15,8 @@ internal sealed partial class NetworkModelBuilder
 
         foreach (var group in model.SecurityGroups)
         {
-            foreach (var (key, rules) in new[] { ("ingress", group.Ingress), ("egress", group.Egress) })
-            {
-                var items = AsList(new ResourceProperties(group.Resource).Get(key));
-                if (items is null)
-                {
-                    MarkUnknown(group, key);
-                    continue;
-                }
-
-                foreach (var item in items)
-                {
-                    if (Unwrap(item) is not ObjectValue rule)
-                    {
-                        MarkUnknown(group, key);
-                        continue;
-                    }
-
-                    var (groups, groupsUnknown) = ResolveAll(securityGroups, Field(rule, "securityGroups"));
-                    var cidrs = Cidrs(Field(rule, "cidrBlocks"));
-                    rules.Add(new TrafficRule(
-                        group.Resource,
-                        AsString(Field(rule, "protocol")),
-                        AsNumber(Field(rule, "fromPort")),
-                        AsNumber(Field(rule, "toPort")),
-                        cidrs,
-                        groups,
-                        groupsUnknown,
-                        AsBool(Field(rule, "self")).OrDefault(false),
-                        PrefixLists(Field(rule, "prefixListIds"), cidrs)));
-                }
-            }
+            AddInlineRules(group, "ingress", group.Ingress);
+            AddInlineRules(group, "egress", group.Egress);
         }
 
         foreach (var r in graph.OfType(AwsTypes.SecurityGroupRule))
@@ -110,6 +81,40 @@ internal sealed partial class NetworkModelBuilder
                 source.Kind is RefKind.Unknown or RefKind.External,
                 Fact<bool>.Of(false),
                 prefixList is null ? PrefixListPeers.None : PrefixLists(new ArrayValue([prefixList]), cidrs)));
+        }
+    }
+
+    /// <summary>The rules a group lists inline (<c>ingress</c> or <c>egress</c>), added to <paramref name="rules"/>.</summary>
+    private void AddInlineRules(SecurityGroup group, string key, List<TrafficRule> rules)
+    {
+        var items = AsList(new ResourceProperties(group.Resource).Get(key));
+        if (items is null)
+        {
+            MarkUnknown(group, key);
+            return;
+        }
+
+        rules.EnsureCapacity(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Unwrap(items[i]) is not ObjectValue item)
+            {
+                MarkUnknown(group, key);
+                continue;
+            }
+
+            var (groups, groupsUnknown) = ResolveAll(securityGroups, Field(item, "securityGroups"));
+            var cidrs = Cidrs(Field(item, "cidrBlocks"));
+            rules.Add(new TrafficRule(
+                group.Resource,
+                AsString(Field(item, "protocol")),
+                AsNumber(Field(item, "fromPort")),
+                AsNumber(Field(item, "toPort")),
+                cidrs,
+                groups,
+                groupsUnknown,
+                AsBool(Field(item, "self")).OrDefault(false),
+                PrefixLists(Field(item, "prefixListIds"), cidrs)));
         }
     }
 

@@ -25,7 +25,10 @@ internal sealed partial class NetworkModelBuilder
     private readonly HashSet<Vpc?> markedForUnknownGatewayEndpoints = [];
     private readonly Dictionary<string, Vpc> vpcByDefaultTableId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PrefixListPeers> prefixListKinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EndpointServiceName?> parsedServiceNames = new(StringComparer.Ordinal);
     private Dictionary<string, TaskDefinition>? taskDefinitionsByFamily;
+    private Dictionary<string, List<ContainerDefinition>?>? containerJson;
+    private Dictionary<string, List<ContainerDefinition>?>? secretContainerJson;
     private bool allTablesHaveUnknownRoutes;
     private bool allRulesUnknown;
     private bool allPrincipalsUnknown;
@@ -144,7 +147,18 @@ internal sealed partial class NetworkModelBuilder
     private static List<Fact<Ipv4Cidr>> Cidrs(PropertyValue? value)
     {
         var items = AsList(value);
-        return items is null ? [Fact<Ipv4Cidr>.Unknown] : items.Select(i => ParseCidr(AsString(i))).ToList();
+        if (items is null)
+        {
+            return [Fact<Ipv4Cidr>.Unknown];
+        }
+
+        var cidrs = new List<Fact<Ipv4Cidr>>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            cidrs.Add(ParseCidr(AsString(items[i])));
+        }
+
+        return cidrs;
     }
 
     private static Fact<Ipv4Cidr> ParseCidr(Fact<string> text) =>

@@ -30,9 +30,21 @@ public sealed partial class ReachabilityAnalysis
                 return NetworkPath.Unknown($"an endpoint for {service} may exist but its VPC or type is not known yet");
             }
 
-            return routes.IsNone
-                ? routes with { Detail = $"no {service} interface endpoint in VPC {vpc!.Resource.Name}, and {routes.Detail}" }
-                : routes;
+            if (!routes.IsNone)
+            {
+                return routes;
+            }
+
+            if (!noEndpointPaths.TryGetValue((service, vpc!, routes), out var noEndpoint))
+            {
+                noEndpoint = Share(
+                    noEndpointPaths,
+                    (service, vpc!, routes),
+                    routes with { Detail = $"no {service} interface endpoint in VPC {vpc!.Resource.Name}, and {routes.Detail}" },
+                    model.Vpcs.Count);
+            }
+
+            return noEndpoint;
         }
 
         // Only one endpoint per service can hold the private DNS zone; prefer it.
@@ -85,12 +97,44 @@ public sealed partial class ReachabilityAnalysis
             return NetworkPath.Unknown($"whether the security groups of endpoint {endpoint.Name} admit TCP 443 from the tasks is not known yet");
         }
 
-        var crossAz = subnet.AvailabilityZone.IsKnown && !endpoint.SubnetsUnknown
-            && endpoint.Subnets.All(s => s.AvailabilityZone.IsKnown)
-            && !endpoint.Subnets.Any(s => s.AvailabilityZone.Value == subnet.AvailabilityZone.Value);
-        var detail = crossAz
-            ? $"endpoint {endpoint.Name} has no network interface in {subnet.AvailabilityZone.Shown}: traffic crosses AZs"
-            : $"endpoint {endpoint.Name} (private DNS)";
-        return new NetworkPath(PathKind.InterfaceEndpoint, endpoint.Resource, detail, Endpoint: endpoint, CrossAz: crossAz);
+        if (CrossesAz(endpoint, subnet))
+        {
+            return new NetworkPath(
+                PathKind.InterfaceEndpoint,
+                endpoint.Resource,
+                $"endpoint {endpoint.Name} has no network interface in {subnet.AvailabilityZone.Shown}: traffic crosses AZs",
+                Endpoint: endpoint,
+                CrossAz: true);
+        }
+
+        if (!privateDnsPaths.TryGetValue(endpoint, out var path))
+        {
+            path = Share(
+                privateDnsPaths,
+                endpoint,
+                new NetworkPath(PathKind.InterfaceEndpoint, endpoint.Resource, $"endpoint {endpoint.Name} (private DNS)", Endpoint: endpoint),
+                model.Endpoints.Count);
+        }
+
+        return path;
+    }
+
+    /// <summary>True when every network interface of the endpoint is known and none is in the subnet's AZ.</summary>
+    private static bool CrossesAz(VpcEndpoint endpoint, Subnet subnet)
+    {
+        if (!subnet.AvailabilityZone.IsKnown || endpoint.SubnetsUnknown)
+        {
+            return false;
+        }
+
+        foreach (var s in endpoint.Subnets)
+        {
+            if (!s.AvailabilityZone.IsKnown || s.AvailabilityZone.Value == subnet.AvailabilityZone.Value)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -16,7 +16,16 @@ public sealed partial class ReachabilityAnalysis
         if (table.GatewayEndpoints.FirstOrDefault(e => e.Service == Destination.S3) is { } gateway)
         {
             // https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html : the prefix-list route is more specific than 0.0.0.0/0.
-            return new NetworkPath(PathKind.GatewayEndpoint, gateway.Resource, $"gateway endpoint {gateway.Name} on route table {table.Name}", Endpoint: gateway);
+            if (!gatewayPaths.TryGetValue((gateway, table), out var viaGateway))
+            {
+                viaGateway = Share(
+                    gatewayPaths,
+                    (gateway, table),
+                    new NetworkPath(PathKind.GatewayEndpoint, gateway.Resource, $"gateway endpoint {gateway.Name} on route table {table.Name}", Endpoint: gateway),
+                    model.RouteTables.Count);
+            }
+
+            return viaGateway;
         }
 
         var routes = ThroughRoutes(placement, subnet, Ipv4Cidr.Any);
@@ -66,7 +75,16 @@ public sealed partial class ReachabilityAnalysis
 
         if (route is null || route.Target == RouteTargetKind.Local)
         {
-            return NetworkPath.NoPath(NoPathReason.NoRoute, $"route table {table.Name} has no route to {destination}", table.Resource);
+            if (!noRoutePaths.TryGetValue((table, destination), out var noRoute))
+            {
+                noRoute = Share(
+                    noRoutePaths,
+                    (table, destination),
+                    NetworkPath.NoPath(NoPathReason.NoRoute, $"route table {table.Name} has no route to {destination}", table.Resource),
+                    model.RouteTables.Count);
+            }
+
+            return noRoute;
         }
 
         switch (route.Target)

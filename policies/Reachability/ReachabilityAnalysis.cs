@@ -27,6 +27,13 @@ public sealed partial class ReachabilityAnalysis
     private readonly Dictionary<(TaskPlacement, Subnet, Destination), NetworkPath> cache = [];
     private readonly Dictionary<(TaskPlacement, Subnet, Ipv4Cidr), NetworkPath> routeCache = [];
 
+    // Paths whose every word comes from a table, an endpoint or a VPC, made once and shared by every subnet and
+    // placement they serve (the paths are immutable).
+    private readonly Dictionary<(RouteTable, Ipv4Cidr), NetworkPath> noRoutePaths = [];
+    private readonly Dictionary<VpcEndpoint, NetworkPath> privateDnsPaths = [];
+    private readonly Dictionary<(VpcEndpoint, RouteTable), NetworkPath> gatewayPaths = [];
+    private readonly Dictionary<(string, Vpc, NetworkPath), NetworkPath> noEndpointPaths = [];
+
     public ReachabilityAnalysis(NetworkModel model)
     {
         this.model = model;
@@ -86,6 +93,19 @@ public sealed partial class ReachabilityAnalysis
     }
 
     public NetworkModel Model => model;
+
+    /// <summary>Adds a shared path, sizing the index for <paramref name="expected"/> paths at the first (none made for a stack that needs none).</summary>
+    private static NetworkPath Share<TKey>(Dictionary<TKey, NetworkPath> paths, TKey key, NetworkPath path, int expected)
+        where TKey : notnull
+    {
+        if (paths.Count == 0)
+        {
+            paths.EnsureCapacity(expected);
+        }
+
+        paths[key] = path;
+        return path;
+    }
 
     /// <summary>The path from <paramref name="subnet"/> for the tasks of <paramref name="placement"/>.</summary>
     public NetworkPath Find(TaskPlacement placement, Subnet subnet, Destination destination)

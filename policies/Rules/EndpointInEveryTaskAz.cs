@@ -28,8 +28,10 @@ public sealed class EndpointInEveryTaskAz : NetworkPolicy
         var reported = new HashSet<(object, string)>();
         foreach (var (placement, subnet) in context.TaskSubnets)
         {
-            foreach (var need in context.NeedsOf(placement))
+            var needs = context.NeedsOf(placement);
+            for (var n = 0; n < needs.Count; n++) // by index: no enumerator boxed per subnet
             {
+                var need = needs[n];
                 var path = context.PathOf(placement, subnet, need);
                 if (path is { CrossAz: true, Endpoint: { } endpoint } && reported.Add((endpoint, subnet.AvailabilityZone.Value)))
                 {

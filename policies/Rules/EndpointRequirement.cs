@@ -15,6 +15,7 @@ internal static class EndpointRequirement
 {
     public static IEnumerable<Finding> Check(PolicyContext context, Func<TaskPlacement, bool> applies, string launchTypeName)
     {
+        List<(TaskNeed Need, NetworkPath Path)>? missing = null;
         foreach (var (placement, subnet) in context.TaskSubnets)
         {
             if (!applies(placement))
@@ -28,9 +29,12 @@ internal static class EndpointRequirement
                 continue; // reaches the internet (NAT, IGW) or cannot be known
             }
 
-            List<(TaskNeed Need, NetworkPath Path)>? missing = null;
-            foreach (var need in context.NeedsOf(placement))
+            // One list for the whole check: each message is written before the next subnet is looked at.
+            missing?.Clear();
+            var needs = context.NeedsOf(placement);
+            for (var n = 0; n < needs.Count; n++) // by index: no enumerator boxed per subnet
             {
+                var need = needs[n];
                 var path = context.PathOf(placement, subnet, need);
                 if (path.IsNone)
                 {
@@ -38,7 +42,7 @@ internal static class EndpointRequirement
                 }
             }
 
-            if (missing is not null)
+            if (missing is { Count: > 0 })
             {
                 yield return new Finding(placement.Resource, Message(context, placement, subnet, internet, missing, launchTypeName));
             }
@@ -72,7 +76,7 @@ internal static class EndpointRequirement
         text.AppendLiteral(", which has no internet path (");
         text.AppendLiteral(internet.Detail);
         text.AppendLiteral("), and cannot reach: ");
-        var fixes = new List<string>(missing.Count);
+        var fixes = 0;
         for (var i = 0; i < missing.Count; i++)
         {
             var (need, path) = missing[i];
@@ -98,34 +102,59 @@ internal static class EndpointRequirement
 
             text.AppendLiteral(need.Error);
             text.AppendLiteral("\")");
-            if (!fixes.Contains(Fix(need, path)))
-            {
-                fixes.Add(Fix(need, path));
-            }
+            fixes |= 1 << (int)FixOf(need, path);
         }
 
         // The fixes once each, in ordinal order.
-        fixes.Sort(StringComparer.Ordinal);
         text.AppendLiteral(". Fix:");
-        foreach (var fix in fixes)
+        foreach (var fix in FixesInOrdinalOrder)
         {
-            text.AppendLiteral(" ");
-            text.AppendLiteral(fix);
+            if ((fixes & (1 << (int)fix)) != 0)
+            {
+                text.AppendLiteral(" ");
+                text.AppendLiteral(FixText(fix));
+            }
         }
 
         return text.ToStringAndClear();
     }
 
-    private static string Fix(TaskNeed need, NetworkPath path) => path.Reason switch
+    /// <summary>The fixes a finding can name.</summary>
+    private enum Fix
     {
-        NoPathReason.TaskEgressClosed =>
+        TaskEgress,
+        VpcDns,
+        PrivateDns,
+        EndpointSecurityGroup,
+        OtherRegion,
+        OtherRegistry,
+        Endpoints,
+    }
+
+    /// <summary>Every fix, sorted by its text (ordinal), as a finding lists them.</summary>
+    private static readonly Fix[] FixesInOrdinalOrder = Enum.GetValues<Fix>().OrderBy(FixText, StringComparer.Ordinal).ToArray();
+
+    private static Fix FixOf(TaskNeed need, NetworkPath path) => path.Reason switch
+    {
+        NoPathReason.TaskEgressClosed => Fix.TaskEgress,
+        NoPathReason.VpcDnsOff => Fix.VpcDns,
+        NoPathReason.PrivateDnsOff => Fix.PrivateDns,
+        NoPathReason.SecurityGroupClosed => Fix.EndpointSecurityGroup,
+        _ when need.Destination.Region is not null => Fix.OtherRegion,
+        _ when need.Destination.Service is null => Fix.OtherRegistry,
+        _ => Fix.Endpoints,
+    };
+
+    private static string FixText(Fix fix) => fix switch
+    {
+        Fix.TaskEgress =>
             "add an egress rule for TCP 443 on the task security group (to 0.0.0.0/0, or to the S3 prefix list and the endpoints' security group).",
-        NoPathReason.VpcDnsOff => "set enableDnsSupport: true on the VPC.",
-        NoPathReason.PrivateDnsOff => "set privateDnsEnabled: true on the endpoint (and enableDnsHostnames: true on the VPC).",
-        NoPathReason.SecurityGroupClosed => "admit TCP 443 from the task security group on the endpoint's security group.",
-        _ when need.Destination.Region is not null =>
+        Fix.VpcDns => "set enableDnsSupport: true on the VPC.",
+        Fix.PrivateDns => "set privateDnsEnabled: true on the endpoint (and enableDnsHostnames: true on the VPC).",
+        Fix.EndpointSecurityGroup => "admit TCP 443 from the task security group on the endpoint's security group.",
+        Fix.OtherRegion =>
             "give the task subnets an internet path (a NAT gateway route), or move the resource into the VPC's Region (VPC endpoints serve only their own Region).",
-        _ when need.Destination.Service is null =>
+        Fix.OtherRegistry =>
             "push the image to a private ECR repository in the stack's Region, or give the task subnets an internet path (a NAT gateway route).",
         _ => "create the missing interface endpoints with private DNS in the task subnets' AZs and the S3 gateway endpoint on the subnet's route table, or give the subnet a NAT gateway route (https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html).",
     };

@@ -31,8 +31,10 @@ public sealed class EndpointSecurityGroupAllowsHttps : NetworkPolicy
         var reported = new HashSet<(object, object)>();
         foreach (var (placement, subnet) in context.TaskSubnets)
         {
-            foreach (var need in context.NeedsOf(placement))
+            var needs = context.NeedsOf(placement);
+            for (var n = 0; n < needs.Count; n++) // by index: no enumerator boxed per subnet
             {
+                var need = needs[n];
                 var path = context.PathOf(placement, subnet, need);
                 if (path.Reason == NoPathReason.SecurityGroupClosed && path.Endpoint is { } endpoint && reported.Add((endpoint, subnet)))
                 {

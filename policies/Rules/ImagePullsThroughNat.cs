@@ -49,7 +49,7 @@ public sealed class ImagePullsThroughNat : NetworkPolicy
 
     public override IEnumerable<Finding> Check(PolicyContext context, PolicySettings settings)
     {
-        var prices = PricesFor(context, settings);
+        Prices? prices = null; // read when a finding names them
         var gb = MonthlyPullGb(settings);
         foreach (var placement in context.Model.Placements)
         {
@@ -61,30 +61,34 @@ public sealed class ImagePullsThroughNat : NetworkPolicy
                 continue;
             }
 
-            var throughNat = new SortedSet<string>(StringComparer.Ordinal);
-            var natSubnets = new List<string>();
+            // Made only for a placement that pulls through a NAT.
+            SortedSet<string>? throughNat = null;
+            List<string>? natSubnets = null;
             foreach (var subnet in placement.Subnets)
             {
                 var any = false;
-                foreach (var service in pulled)
+                for (var i = 0; i < pulled.Count; i++)
                 {
+                    var service = pulled[i];
                     if (context.Reachability.Find(placement, subnet, Destination.ForService(service)).Kind == PathKind.NatGateway)
                     {
-                        throughNat.Add(service);
+                        (throughNat ??= new SortedSet<string>(StringComparer.Ordinal)).Add(service);
                         any = true;
                     }
                 }
 
                 if (any)
                 {
-                    natSubnets.Add(subnet.Name);
+                    (natSubnets ??= []).Add(subnet.Name);
                 }
             }
 
-            if (throughNat.Count == 0)
+            if (throughNat is null || natSubnets is null)
             {
                 continue;
             }
+
+            prices ??= PricesFor(context, settings);
 
             var azs = placement.Subnets.Where(s => s.AvailabilityZone.IsKnown).Select(s => s.AvailabilityZone.Value).Distinct(StringComparer.Ordinal).Count();
             azs = Math.Max(azs, 1);
@@ -118,19 +122,23 @@ public sealed class ImagePullsThroughNat : NetworkPolicy
         }
 
         var needs = context.NeedsOf(placement);
-        List<string>? pulled = null;
-        foreach (var service in (ReadOnlySpan<string>)[Destination.EcrApi, Destination.EcrDkr, Destination.S3])
+        var pulled = 0;
+        for (var i = 0; i < needs.Count; i++)
         {
-            for (var i = 0; i < needs.Count; i++)
+            pulled |= needs[i].LocalService switch
             {
-                if (needs[i].LocalService == service)
-                {
-                    (pulled ??= []).Add(service);
-                    break;
-                }
-            }
+                Destination.EcrApi => 1,
+                Destination.EcrDkr => 2,
+                Destination.S3 => 4,
+                _ => 0,
+            };
         }
 
-        return pulled ?? (IReadOnlyList<string>)[];
+        return PulledSets[pulled];
     }
+
+    /// <summary>Every set of image-pull services (bit 1 ecr.api, 2 ecr.dkr, 4 s3), in that order, made once.</summary>
+    private static readonly IReadOnlyList<string>[] PulledSets = Enumerable.Range(0, 8)
+        .Select(set => (IReadOnlyList<string>)new[] { Destination.EcrApi, Destination.EcrDkr, Destination.S3 }.Where((_, bit) => (set & (1 << bit)) != 0).ToArray())
+        .ToArray();
 }

@@ -85,8 +85,10 @@ public sealed class InterfaceEndpointPrivateDns : NetworkPolicy
         var unused = new List<(VpcEndpoint Endpoint, TaskPlacement Placement, NetworkPath Path)>();
         foreach (var (placement, subnet) in context.TaskSubnets)
         {
-            foreach (var need in context.NeedsOf(placement))
+            var needs = context.NeedsOf(placement);
+            for (var n = 0; n < needs.Count; n++) // by index: no enumerator boxed per subnet
             {
+                var need = needs[n];
                 if (need.LocalService is not { } service || service == Destination.S3)
                 {
                     continue;
@@ -124,6 +126,11 @@ public sealed class InterfaceEndpointPrivateDns : NetworkPolicy
                     }
                 }
             }
+        }
+
+        if (unused.Count == 0)
+        {
+            yield break; // the price table is read only for an advisory that names a price
         }
 
         // Only the Region's listed prices are named (never a guess); with no known Region, no figure.

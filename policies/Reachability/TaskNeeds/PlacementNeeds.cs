@@ -61,5 +61,5 @@ public static class PlacementNeeds
         return secrets;
     }
 
-    private static Switch SwitchOf(Fact<bool> fact) => fact.IsUnknown ? Switch.Unknown : fact.Is(on => on) ? Switch.On : Switch.Off;
+    internal static Switch SwitchOf(Fact<bool> fact) => fact.IsUnknown ? Switch.Unknown : fact.Is(on => on) ? Switch.On : Switch.Off;
 }
