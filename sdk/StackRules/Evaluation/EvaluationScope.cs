@@ -8,12 +8,9 @@ namespace StackRules;
 /// </summary>
 internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Func<string, PolicySettings?> settings)
 {
-    /// <summary>Secret texts shorter than this are not screened: "on", "1" or "a" would blank out ordinary words.</summary>
-    public const int MinScreenedLength = 4;
-
     private readonly Dictionary<object, object> extensions = [];
     private Dictionary<string, StackResource>? byUrn;
-    private List<string>? secrets;
+    private SecretScreen? screen;
 
     public IReadOnlyList<StackResource> Resources => resources;
 
@@ -54,23 +51,12 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
 
     /// <summary>
     /// Replaces every secret text of the resources (inputs, outputs, provider properties) found in
-    /// <paramref name="text"/> with <c>[secret]</c>, longest first. The secrets are collected on the first call only.
+    /// <paramref name="text"/> with <c>[secret]</c> (<see cref="SecretScreen"/>). The secrets are collected on the
+    /// first call only.
     /// </summary>
-    public string Screen(string text)
-    {
-        secrets ??= CollectSecrets();
-        foreach (var secret in secrets)
-        {
-            if (text.Contains(secret, StringComparison.Ordinal))
-            {
-                text = text.Replace(secret, "[secret]", StringComparison.Ordinal);
-            }
-        }
+    public string Screen(string text) => (screen ??= new SecretScreen(CollectSecrets())).Apply(text);
 
-        return text;
-    }
-
-    private List<string> CollectSecrets()
+    private HashSet<string> CollectSecrets()
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<(PropertyValue Value, bool Secret)>();
@@ -88,7 +74,7 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
             }
         }
 
-        return found.Where(s => s.Length >= MinScreenedLength).OrderByDescending(s => s.Length).ToList();
+        return found;
     }
 
     /// <summary>Adds the secret texts of <paramref name="value"/> to <paramref name="found"/>; <paramref name="pending"/> is an empty work stack, shared.</summary>
