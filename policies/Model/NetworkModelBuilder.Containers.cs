@@ -65,7 +65,7 @@ internal sealed partial class NetworkModelBuilder
         try
         {
             using var document = JsonDocument.Parse(json.Value);
-            raw = StateValue.Convert(document.RootElement);
+            raw = ContainerJson.Read(document.RootElement);
             if (value is SecretValue)
             {
                 raw = new SecretValue(raw);
