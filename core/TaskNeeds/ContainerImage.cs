@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Buffers;
 
 namespace FargateNetwork.Aws;
 
@@ -26,20 +26,75 @@ public enum ImageRegistry
 /// <param name="Registry">Where the image comes from.</param>
 /// <param name="Region">The Region of a private ECR repository; null for another registry or when not known.</param>
 /// <param name="Shown">The image for a message.</param>
-public sealed partial record ContainerImage(ImageRegistry Registry, string? Region, string Shown)
+public sealed record ContainerImage(ImageRegistry Registry, string? Region, string Shown)
 {
     /// <summary>An image the reader cannot see.</summary>
     public static ContainerImage Unknown { get; } = new(ImageRegistry.Unknown, null, "unknown");
+
+    private static readonly SearchValues<char> RegionCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 
     /// <summary>Classifies an image reference (<c>image</c> of a container definition).</summary>
     public static ContainerImage Parse(string reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        return EcrImage().Match(reference) is { Success: true } match
-            ? new ContainerImage(ImageRegistry.Ecr, match.Groups["region"].Value.ToLowerInvariant(), reference)
+        return EcrRegionOf(reference) is { } region
+            ? new ContainerImage(ImageRegistry.Ecr, region, reference)
             : new ContainerImage(ImageRegistry.Other, null, reference);
     }
 
-    [GeneratedRegex(@"^\d{12}\.dkr\.ecr(-fips)?\.(?<region>[a-z0-9-]+)\.amazonaws\.com(\.cn)?/", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex EcrImage();
+    /// <summary>
+    /// The Region, lower-case, of a private ECR image reference: <c>ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com[.cn]/</c>
+    /// at its start, ACCOUNT twelve digits, case ignored
+    /// (https://docs.aws.amazon.com/AmazonECR/latest/userguide/Registries.html); null for any other reference. Read
+    /// by hand, without a regular expression's match objects: every container of every task definition is classified.
+    /// A host name is ASCII, so only ASCII digits and letters count.
+    /// </summary>
+    private static string? EcrRegionOf(ReadOnlySpan<char> text)
+    {
+        const int AccountDigits = 12;
+        if (text.Length <= AccountDigits || text[..AccountDigits].ContainsAnyExceptInRange('0', '9'))
+        {
+            return null;
+        }
+
+        var rest = text[AccountDigits..];
+        if (!Skip(ref rest, ".dkr.ecr"))
+        {
+            return null;
+        }
+
+        Skip(ref rest, "-fips");
+        if (!Skip(ref rest, "."))
+        {
+            return null;
+        }
+
+        var length = rest.IndexOfAnyExcept(RegionCharacters);
+        if (length <= 0)
+        {
+            return null;
+        }
+
+        var region = rest[..length];
+        rest = rest[length..];
+        if (!Skip(ref rest, ".amazonaws.com"))
+        {
+            return null;
+        }
+
+        Skip(ref rest, ".cn");
+        return rest.StartsWith('/') ? region.ToString().ToLowerInvariant() : null;
+    }
+
+    /// <summary>Moves past <paramref name="prefix"/> (ASCII, case ignored) when <paramref name="text"/> starts with it.</summary>
+    private static bool Skip(ref ReadOnlySpan<char> text, string prefix)
+    {
+        if (!text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        text = text[prefix.Length..];
+        return true;
+    }
 }
