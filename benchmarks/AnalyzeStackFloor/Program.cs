@@ -63,20 +63,20 @@ foreach (var file in args)
         }
 
         GC.Collect();
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         watch.Restart();
         var response = await service.AnalyzeStack(AnalyzeStackInput.Decode(bytes, session.References));
         written.ResetWrittenCount();
         response.WriteTo(written);
         watch.Stop();
-        allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
         if (round >= 0)
         {
             ours.Add(watch.Elapsed.TotalMilliseconds);
         }
 
         GC.Collect();
-        before = GC.GetAllocatedBytesForCurrentThread();
+        before = GC.GetTotalAllocatedBytes(precise: true);
         watch.Restart();
         var tree = AnalyzeStackRequest.Parser.ParseFrom(bytes);
         var formerResources = tree.Resources.Select(r => AnalyzerService.StackResourceOf(r, session.References)).ToList();
@@ -84,7 +84,7 @@ foreach (var file in args)
         written.ResetWrittenCount();
         formerResponse.WriteTo(written);
         watch.Stop();
-        formerAllocated = Math.Min(formerAllocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        formerAllocated = Math.Min(formerAllocated, GC.GetTotalAllocatedBytes(precise: true) - before);
         if (round >= 0)
         {
             former.Add(watch.Elapsed.TotalMilliseconds);
