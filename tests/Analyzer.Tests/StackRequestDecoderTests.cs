@@ -130,9 +130,9 @@ public sealed class StackRequestDecoderTests
         return request;
     }
 
-    private static List<StackResource> Expected(AnalyzeStackRequest request) => request.Resources.Select(r => AnalyzerService.StackResourceOf(r, FargatePack.References)).ToList();
+    internal static List<StackResource> Expected(AnalyzeStackRequest request) => request.Resources.Select(r => AnalyzerService.StackResourceOf(r, FargatePack.References)).ToList();
 
-    private static void AssertSame(List<StackResource> expected, List<StackResource> actual)
+    internal static void AssertSame(List<StackResource> expected, List<StackResource> actual)
     {
         Assert.Equal(expected.Count, actual.Count);
         for (var i = 0; i < expected.Count; i++)
@@ -176,7 +176,7 @@ public sealed class StackRequestDecoderTests
         return request;
     }
 
-    private static AnalyzerResource RandomResource(Random random, int index)
+    internal static AnalyzerResource RandomResource(Random random, int index)
     {
         var type = Types[random.Next(Types.Length)];
         var resource = new AnalyzerResource

@@ -11,7 +11,7 @@ internal sealed class AnalyzeStackInput(IReadOnlyList<StackResource> resources)
     public IReadOnlyList<StackResource> Resources { get; } = resources;
 
     /// <summary>Decodes the request bytes; malformed input is an <c>INVALID_ARGUMENT</c> with one line on stderr.</summary>
-    public static AnalyzeStackInput Decode(ReadOnlySpan<byte> request, DependencyReferences references)
+    public static AnalyzeStackInput Decode(ReadOnlyMemory<byte> request, DependencyReferences references)
     {
         try
         {

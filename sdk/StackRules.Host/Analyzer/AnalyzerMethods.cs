@@ -49,14 +49,14 @@ internal static class AnalyzerMethods
             var payload = context.PayloadAsReadOnlySequence();
             if (payload.IsSingleSegment)
             {
-                return AnalyzeStackInput.Decode(payload.FirstSpan, session.References);
+                return AnalyzeStackInput.Decode(payload.First, session.References);
             }
 
             var buffer = ArrayPool<byte>.Shared.Rent(checked((int)payload.Length));
             try
             {
                 payload.CopyTo(buffer);
-                return AnalyzeStackInput.Decode(buffer.AsSpan(0, (int)payload.Length), session.References);
+                return AnalyzeStackInput.Decode(buffer.AsMemory(0, (int)payload.Length), session.References);
             }
             finally
             {

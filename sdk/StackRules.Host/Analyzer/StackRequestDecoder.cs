@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using StringValue = StackRules.StringValue;
 
 namespace StackRules.Host.Analyzer;
@@ -30,11 +31,104 @@ internal static partial class StackRequestDecoder
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoDependencies =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Requests are read in parts on several threads when each part has at least this many bytes (about half a
+    /// millisecond of reading: a smaller part would not pay for handing it to another thread).
+    /// </summary>
+    public const int MinPartBytes = 256 * 1024;
+
+    /// <summary>At most this many parts, whatever the number of processors.</summary>
+    private const int MaxParts = 8;
+
     /// <summary>The request's resources; malformed bytes or a resource without urn or type throw <see cref="InvalidDataException"/>.</summary>
-    public static DecodedStack Decode(ReadOnlySpan<byte> request, DependencyReferences references)
+    public static DecodedStack Decode(ReadOnlyMemory<byte> request, DependencyReferences references) =>
+        Decode(request, references, Math.Clamp(request.Length / MinPartBytes, 1, Math.Min(Environment.ProcessorCount, MaxParts)));
+
+    /// <summary>
+    /// The request's resources, read in up to <paramref name="parts"/> parts at once: runs of whole resources of about
+    /// equal size, each with its own <see cref="Reading"/> (string pool and buffers), joined in order. The result is
+    /// the one a single reading gives (the same values; only strings equal across parts are not shared). A malformed
+    /// request is read again in one part, so that its error is the one a single reading meets first.
+    /// </summary>
+    internal static DecodedStack Decode(ReadOnlyMemory<byte> request, DependencyReferences references, int parts)
     {
-        var count = Reading.CountResources(request);
-        return new Reading(request.Length, count, references).Request(request, count);
+        var layout = Layout(request.Span, parts);
+        if (layout.Count == 1)
+        {
+            return new Reading(request.Length, layout[0].Resources, references).Request(request.Span, 0);
+        }
+
+        var stacks = new DecodedStack?[layout.Count];
+        var errors = new Exception?[layout.Count];
+        void ReadPart(int part)
+        {
+            var (start, resources, firstIndex) = layout[part];
+            var end = part + 1 < layout.Count ? layout[part + 1].Start : request.Length;
+            try
+            {
+                stacks[part] = new Reading(end - start, resources, references).Request(request.Span[start..end], firstIndex);
+            }
+            catch (Exception e)
+            {
+                errors[part] = e;
+            }
+        }
+
+        var others = new Task[layout.Count - 1];
+        for (var part = 1; part < layout.Count; part++)
+        {
+            var p = part;
+            others[part - 1] = Task.Run(() => ReadPart(p));
+        }
+
+        ReadPart(0);
+        Task.WaitAll(others);
+        if (Array.Find(errors, e => e is not null) is { } error)
+        {
+            if (error is InvalidDataException)
+            {
+                return new Reading(request.Length, layout.Sum(l => l.Resources), references).Request(request.Span, 0);
+            }
+
+            ExceptionDispatchInfo.Throw(error);
+        }
+
+        return DecodedStack.Join(stacks!);
+    }
+
+    /// <summary>
+    /// Where the request splits into up to <paramref name="parts"/> runs of whole top-level fields of about equal
+    /// size: each run's first byte, how many resources it holds, and the index of its first resource. Counting stops
+    /// at the first malformed byte, which the reading of the run that holds it reports.
+    /// </summary>
+    internal static List<(int Start, int Resources, int FirstIndex)> Layout(ReadOnlySpan<byte> request, int parts)
+    {
+        var layout = new List<(int Start, int Resources, int FirstIndex)>(parts) { (0, 0, 0) };
+        var count = 0;
+        var reader = new WireReader(request);
+        try
+        {
+            while (!reader.AtEnd)
+            {
+                var start = reader.Position;
+                if (layout.Count < parts && start >= (long)request.Length * layout.Count / parts && count > layout[^1].FirstIndex)
+                {
+                    layout[^1] = layout[^1] with { Resources = count - layout[^1].FirstIndex };
+                    layout.Add((start, 0, count));
+                }
+
+                var tag = reader.ReadTag();
+                count += tag == ResourcesTag ? 1 : 0;
+                reader.Skip(tag);
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Reported where the reading meets it.
+        }
+
+        layout[^1] = layout[^1] with { Resources = count - layout[^1].FirstIndex };
+        return layout;
     }
 
     /// <summary>One request's reading: its string pool and the buffers of the maps and lists not finished yet.</summary>
@@ -50,17 +144,18 @@ internal static partial class StackRequestDecoder
         /// <summary>How many secret values the reading has made so far.</summary>
         private int secretsSeen;
 
-        public DecodedStack Request(ReadOnlySpan<byte> request, int count)
+        /// <summary>The resources of <paramref name="request"/> (a whole request or a run of its fields), the first numbered <paramref name="firstIndex"/> in errors.</summary>
+        public DecodedStack Request(ReadOnlySpan<byte> request, int firstIndex)
         {
             var reader = new WireReader(request);
-            var resources = new DecodedStack(count, pool);
+            var resources = new DecodedStack(resourceCount, pool);
             while (!reader.AtEnd)
             {
                 var tag = reader.ReadTag();
                 if (tag == ResourcesTag)
                 {
                     var secretsBefore = secretsSeen;
-                    resources.Add(Resource(reader.ReadLengthDelimited(), resources.Count), secretsSeen > secretsBefore);
+                    resources.Add(Resource(reader.ReadLengthDelimited(), firstIndex + resources.Count), secretsSeen > secretsBefore);
                 }
                 else
                 {
@@ -69,28 +164,6 @@ internal static partial class StackRequestDecoder
             }
 
             return resources;
-        }
-
-        /// <summary>How many resources the request holds (up to the first malformed byte, which the reading reports).</summary>
-        public static int CountResources(ReadOnlySpan<byte> request)
-        {
-            var count = 0;
-            var reader = new WireReader(request);
-            try
-            {
-                while (!reader.AtEnd)
-                {
-                    var tag = reader.ReadTag();
-                    count += tag == ResourcesTag ? 1 : 0;
-                    reader.Skip(tag);
-                }
-            }
-            catch (InvalidDataException)
-            {
-                // Reported where the reading meets it.
-            }
-
-            return count;
         }
 
         /// <summary>

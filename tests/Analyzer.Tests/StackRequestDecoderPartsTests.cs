@@ -1,0 +1,139 @@
+using FargateNetwork.Policies.Pack;
+using StackRules.Host.Analyzer;
+using StackRules.Host.Analyzer.Protocol;
+using Google.Protobuf;
+
+namespace FargateNetwork.Analyzer.Tests;
+
+/// <summary>
+/// A request read in parts on several threads (<see cref="StackRequestDecoder.MinPartBytes"/>) against the same
+/// request read in one: the same resources in the same order, the same first resource for every URN, the same
+/// resources with secrets, and for corrupted bytes the same error.
+/// </summary>
+public sealed class StackRequestDecoderPartsTests
+{
+    [Fact]
+    public void PartsGiveWhatOneReadingGives()
+    {
+        var random = new Random(21);
+        var split = 0;
+        for (var i = 0; i < 150; i++)
+        {
+            var request = Request(random);
+            var bytes = request.ToByteArray();
+            var whole = StackRequestDecoder.Decode(bytes, FargatePack.References, parts: 1);
+            StackRequestDecoderTests.AssertSame(StackRequestDecoderTests.Expected(request), whole);
+            var parts = random.Next(2, 7);
+            var layout = LayoutOf(bytes, parts);
+            split += layout.Count > 1 ? 1 : 0;
+            var inParts = StackRequestDecoder.Decode(bytes, FargatePack.References, parts);
+            StackRequestDecoderTests.AssertSame(whole, inParts);
+            Assert.Equal(Urns(((IDecodedStack)whole).WithSecrets), Urns(((IDecodedStack)inParts).WithSecrets));
+            foreach (var urn in whole.Select(r => r.Urn).Append("urn:pulumi:s::p::aws:ec2/vpc:Vpc::absent"))
+            {
+                // The first resource of a URN (copies share URNs across parts), the very object the joined list holds.
+                var expected = ((IDecodedStack)whole).Find(urn);
+                var found = ((IDecodedStack)inParts).Find(urn);
+                Assert.Equal(expected is null ? -1 : whole.IndexOf(expected), found is null ? -1 : inParts.FindIndex(r => ReferenceEquals(r, found)));
+            }
+        }
+
+        Assert.True(split > 100, $"only {split} requests were split: the test does not test parts");
+    }
+
+    [Fact]
+    public void PartsCoverTheRequestInOrderWithAResourceEach()
+    {
+        var random = new Random(22);
+        for (var i = 0; i < 100; i++)
+        {
+            var bytes = Request(random).ToByteArray();
+            var parts = random.Next(1, 9);
+            var layout = LayoutOf(bytes, parts);
+            Assert.InRange(layout.Count, 1, parts);
+            Assert.Equal(0, layout[0].Start);
+            Assert.Equal(0, layout[0].FirstIndex);
+            for (var p = 1; p < layout.Count; p++)
+            {
+                Assert.True(layout[p].Start > layout[p - 1].Start, "parts out of order");
+                Assert.True(layout[p - 1].Resources > 0, "an empty part");
+                Assert.Equal(layout[p - 1].FirstIndex + layout[p - 1].Resources, layout[p].FirstIndex);
+            }
+
+            Assert.Equal(AnalyzeStackRequest.Parser.ParseFrom(bytes).Resources.Count, layout[^1].FirstIndex + layout[^1].Resources);
+        }
+    }
+
+    [Fact]
+    public void ACorruptedRequestFailsAsOneReadingFails()
+    {
+        var random = new Random(23);
+        var rejected = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var bytes = Request(random).ToByteArray();
+            if (i % 2 == 0)
+            {
+                bytes = bytes[..random.Next(bytes.Length)];
+            }
+            else
+            {
+                for (var n = random.Next(1, 4); n > 0; n--)
+                {
+                    bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                }
+            }
+
+            var whole = Outcome(() => StackRequestDecoder.Decode(bytes, FargatePack.References, parts: 1));
+            var inParts = Outcome(() => StackRequestDecoder.Decode(bytes, FargatePack.References, parts: 4));
+            Assert.Equal(whole.Error, inParts.Error);
+            if (whole.Stack is not null)
+            {
+                StackRequestDecoderTests.AssertSame(whole.Stack, inParts.Stack!);
+            }
+
+            rejected += whole.Error is null ? 0 : 1;
+        }
+
+        Assert.True(rejected > 50, $"only {rejected} corrupted requests were rejected");
+    }
+
+    [Fact]
+    public void OnlyLargeRequestsAreSplit()
+    {
+        // The default splits by size: a small request is one part whatever the processors.
+        var bytes = Request(new Random(24)).ToByteArray();
+        Assert.True(bytes.Length < StackRequestDecoder.MinPartBytes);
+        var stack = StackRequestDecoder.Decode(bytes, FargatePack.References);
+        StackRequestDecoderTests.AssertSame(StackRequestDecoder.Decode(bytes, FargatePack.References, parts: 1), stack);
+    }
+
+    /// <summary>A request of 20 to 60 resources, some with the same URN (protobuf keeps both; the first is found).</summary>
+    private static AnalyzeStackRequest Request(Random random)
+    {
+        var request = new AnalyzeStackRequest();
+        var count = random.Next(20, 60);
+        for (var i = 0; i < count; i++)
+        {
+            request.Resources.Add(StackRequestDecoderTests.RandomResource(random, random.Next(4) == 0 ? random.Next(5) : i));
+        }
+
+        return request;
+    }
+
+    private static List<(int Start, int Resources, int FirstIndex)> LayoutOf(byte[] bytes, int parts) => StackRequestDecoder.Layout(bytes, parts);
+
+    private static List<string> Urns(IReadOnlyList<StackResource> resources) => [.. resources.Select(r => r.Urn)];
+
+    private static (List<StackResource>? Stack, string? Error) Outcome(Func<List<StackResource>> decode)
+    {
+        try
+        {
+            return (decode(), null);
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, e.Message);
+        }
+    }
+}
