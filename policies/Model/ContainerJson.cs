@@ -35,20 +35,33 @@ internal static class ContainerJson
 
     private static ObjectValue Container(JsonElement container)
     {
-        var fields = new Dictionary<string, PropertyValue>(ReadFields.Length, StringComparer.Ordinal);
+        // One slot per field read, in ReadFields' order (the model looks fields up by name, so order does not matter).
+        var slots = new PropertyValue?[ReadFields.Length];
+        var found = 0;
         foreach (var field in container.EnumerateObject())
         {
             // Compared as UTF-8, so the names of the fields left out are never made into strings.
-            foreach (var name in ReadFields)
+            for (var i = 0; i < ReadFields.Length; i++)
             {
-                if (field.NameEquals(name))
+                if (field.NameEquals(ReadFields[i]))
                 {
-                    fields[name] = StateValue.Convert(field.Value, depth: 2);
+                    found += slots[i] is null ? 1 : 0;
+                    slots[i] = StateValue.Convert(field.Value, depth: 2);
                     break;
                 }
             }
         }
 
-        return new ObjectValue(fields);
+        var fields = new KeyValuePair<string, PropertyValue>[found];
+        var at = 0;
+        for (var i = 0; i < ReadFields.Length; i++)
+        {
+            if (slots[i] is { } value)
+            {
+                fields[at++] = new(ReadFields[i], value);
+            }
+        }
+
+        return new ObjectValue(PropertyTable<PropertyValue>.OfOwned(fields, found));
     }
 }

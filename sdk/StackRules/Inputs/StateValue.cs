@@ -57,6 +57,11 @@ internal static class StateValue
                     return Special(element, signature.ValueKind == JsonValueKind.String ? signature.GetString() : null, dialect, depth);
                 }
 
+                if (element.GetPropertyCount() <= PropertyTable<PropertyValue>.MaxEntries)
+                {
+                    return new ObjectValue(SmallObject(element, dialect, depth));
+                }
+
                 var properties = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
@@ -67,6 +72,31 @@ internal static class StateValue
             default:
                 return NullValue.Instance;
         }
+    }
+
+    /// <summary>
+    /// The properties of an object of at most <see cref="PropertyTable{TValue}.MaxEntries"/> properties as a table (one
+    /// array, no dictionary): a repeated name keeps its first position and its last value, as a dictionary would.
+    /// </summary>
+    private static IReadOnlyDictionary<string, PropertyValue> SmallObject(JsonElement element, Dialect dialect, int depth)
+    {
+        var entries = new KeyValuePair<string, PropertyValue>[element.GetPropertyCount()];
+        var count = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = property.Name;
+            var value = Convert(property.Value, dialect, depth + 1);
+            var at = 0;
+            while (at < count && !string.Equals(entries[at].Key, name, StringComparison.Ordinal))
+            {
+                at++;
+            }
+
+            entries[at] = new(name, value);
+            count += at == count ? 1 : 0;
+        }
+
+        return PropertyTable<PropertyValue>.OfOwned(entries, count);
     }
 
     /// <summary>An object property, or <see cref="ObjectValue.Empty"/> when absent or null.</summary>

@@ -59,6 +59,13 @@ internal sealed class PropertyTable<TValue> : IReadOnlyDictionary<string, TValue
         return map;
     }
 
+    /// <summary>
+    /// A read-only map of the first <paramref name="count"/> of <paramref name="entries"/> (distinct keys, in order),
+    /// which it may keep as its own: the caller gives the array up.
+    /// </summary>
+    public static IReadOnlyDictionary<string, TValue> OfOwned(KeyValuePair<string, TValue>[] entries, int count) =>
+        count == entries.Length && count is > 0 and <= MaxEntries ? new PropertyTable<TValue>(entries) : Of(entries.AsSpan(0, count));
+
     /// <summary>The entries of <paramref name="map"/> in place when it is a table (to read them without an enumerator).</summary>
     public static bool TryGetEntries(IReadOnlyDictionary<string, TValue> map, out ReadOnlySpan<KeyValuePair<string, TValue>> entries)
     {
