@@ -20,7 +20,8 @@ public readonly struct ResourceProperties(StackResource resource)
             return value;
         }
 
-        return resource.Outputs is { } outputs && outputs.Properties.TryGetValue(name, out var output) && output is not NullValue
+        // The analyzer's resources have one set of properties for both (the same object): looked up once.
+        return resource.Outputs is { } outputs && !ReferenceEquals(outputs, resource.Inputs) && outputs.Properties.TryGetValue(name, out var output) && output is not NullValue
             ? output
             : null;
     }
