@@ -1,5 +1,7 @@
 using FargateNetwork.Policies.Pack;
+using FargateNetwork.Tests.Shared;
 using StackRules.Host.Analyzer;
+using StackRules.Inputs;
 using StackRules.Host.Analyzer.Protocol;
 using Google.Protobuf;
 
@@ -106,6 +108,32 @@ public sealed class StackRequestDecoderPartsTests
         Assert.True(bytes.Length < StackRequestDecoder.MinPartBytes);
         var stack = StackRequestDecoder.Decode(bytes, FargatePack.References);
         StackRequestDecoderTests.AssertSame(StackRequestDecoder.Decode(bytes, FargatePack.References, parts: 1), stack);
+    }
+
+    [Fact]
+    public void TheCorpusInOneRequestGetsTheSameViolationsInParts()
+    {
+        // Every corpus stack, in preview and in update form, in one request: real resources, and URNs repeated across
+        // stacks (the first resource of a URN is the one references find).
+        var corpus = RepositoryRoot.File("tests", "Policies.Tests", "Corpus");
+        var request = new AnalyzeStackRequest();
+        foreach (var (folder, pattern, preview) in (ReadOnlySpan<(string, string, bool)>)[("Stacks", "*.yaml", true), ("Exports", "*.json", false)])
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(corpus, folder), pattern).Order())
+            {
+                var resources = StackInput.Load(file, TextReader.Null, FargatePack.References).Resources;
+                request.Resources.Add(CorpusWire.StackRequest(resources, preview).Resources);
+            }
+        }
+
+        var bytes = request.ToByteArray();
+        var session = new AnalyzerSession(FargatePack.Definition);
+        List<string> Verdict(int parts) =>
+            [.. session.Pack.AnalyzeStack(StackRequestDecoder.Decode(bytes, FargatePack.References, parts)).Select(v => $"{v.Policy} {v.Level} {v.Urn} {v.Message}")];
+        var whole = Verdict(1);
+        Assert.True(whole.Count > 40, $"only {whole.Count} violations: the corpus is not in the request");
+        Assert.True(StackRequestDecoder.Layout(bytes, 4).Count == 4, "the request is not split");
+        Assert.Equal(whole, Verdict(4));
     }
 
     /// <summary>A request of 20 to 60 resources, some with the same URN (protobuf keeps both; the first is found).</summary>
