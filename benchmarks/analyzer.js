@@ -9,8 +9,9 @@
 //  3. AnalyzeStack over gRPC (@pulumi/pulumi's generated client) for 1,000 / 10,000 / 50,000 resources (copies of the
 //     interop fixture's broken preview stack, each copy its own VPC and its own application name): ours and the official pack alternately on the
 //     same pre-serialized request, warm medians (the official pack is slow: its calls are bounded);
-//  4. in process (benchmarks/AnalyzeStackFloor): AnalyzeStack from the request bytes against Google.Protobuf parsing
-//     the same bytes (the floor), growth 1,000 -> 10,000, and bytes allocated per call against the request size.
+//  4. in process (benchmarks/AnalyzeStackFloor, Native AOT as the pack ships): AnalyzeStack from the request bytes against Google.Protobuf parsing
+//     the same bytes (the floor), growth 1,000 -> 10,000, and bytes allocated per call against the request size;
+//     FLOOR_RUNS processes (default 3), the run with the median ratio kept.
 // The machine is shared: every figure is a median of interleaved runs, and still noisy.
 // usage: node benchmarks/analyzer.js [rounds]   (rounds >= 5, default 11); env OFFICIAL_PACK=<installed copy>
 //        node benchmarks/analyzer.js --dump DIR   writes the three requests to DIR/<resources>.bin and exits (for
@@ -26,7 +27,7 @@ const engine = require(path.join(root, 'tests/Analyzer.Tests/interop/engine.js')
 
 const ours = path.join(root, 'artifacts/policy-pack/pulumi-analyzer-policy-fargate-network');
 const hello = path.join(root, 'artifacts/bench/hello/hello-world');
-const floorBench = path.join(root, 'artifacts/bench/floor/AnalyzeStackFloor.dll');
+const floorBench = path.join(root, 'artifacts/bench/floor-aot/AnalyzeStackFloor');
 const official = process.env.OFFICIAL_PACK ? path.join(process.env.OFFICIAL_PACK, 'pack-js/launch') : null;
 const stack = JSON.parse(fs.readFileSync(path.join(root, 'tests/Analyzer.Tests/interop/private-endpoints.json'), 'utf8'));
 const dumpTo = process.argv[2] === '--dump' ? process.argv[3] : null;
@@ -190,17 +191,32 @@ async function connect(m, exe) {
     if (b) { b.client.close(); await stop(b.child); }
   }
 
-  // 4: in process, against the protobuf floor.
-  const floor = spawnSync('dotnet', [floorBench, ...files], { encoding: 'utf8' });
-  const floorLoad = os.loadavg()[0];
-  if (floor.status !== 0) throw new Error(`AnalyzeStackFloor failed: ${floor.stderr}`);
+  // 4: in process, against the protobuf floor. The machine's speed drifts between processes more than a change of a
+  // round moves the figures (one process: medians of 9 calls), so AnalyzeStackFloor runs FLOOR_RUNS times (default 3)
+  // and each size keeps the run with the median ratio to its own parse (the two are measured interleaved in one
+  // process, so the ratio drifts less than either time).
+  const floorRuns = Math.max(1, Number(process.env.FLOOR_RUNS || 3));
+  const runs = {};
+  for (let run = 0; run < floorRuns; run++) {
+    const floor = spawnSync(floorBench, files, { encoding: 'utf8' });
+    if (floor.status !== 0) throw new Error(`AnalyzeStackFloor failed: ${floor.stderr}`);
+    const load = os.loadavg()[0];
+    for (const line of floor.stdout.split('\n').filter((l) => l.startsWith('floor '))) {
+      const [, n, parse, analyze, allocated, size, formerMs, formerAllocated] = line.split(' ');
+      (runs[n] ||= []).push({ parse: +parse, analyze: +analyze, allocated: +allocated, size: +size, former: +formerMs, formerAllocated: +formerAllocated, load });
+    }
+  }
   const f = {};
-  for (const line of floor.stdout.split('\n').filter((l) => l.startsWith('floor '))) {
-    const [, n, parse, analyze, allocated, size, formerMs, formerAllocated] = line.split(' ');
-    f[n] = { parse: +parse, analyze: +analyze, allocated: +allocated, size: +size, former: +formerMs, load: floorLoad };
-    row(`AnalyzeStack ${Number(n).toLocaleString('en')} resources, in process`, +analyze, 'ms', `Google.Protobuf parse ${(+parse).toFixed(1)} ms`, +analyze / +parse, +n === 10000 ? 1.5 : null);
-    row(`  former path (protobuf tree, then convert), ${Number(n).toLocaleString('en')} resources`, +formerMs, 'ms', `Google.Protobuf parse ${(+parse).toFixed(1)} ms`, +formerMs / +parse, null);
-    row(`  allocated per call, ${Number(n).toLocaleString('en')} resources`, +allocated / 1048576, 'MiB', `request ${(+size / 1048576).toFixed(1)} MiB; former path ${(+formerAllocated / 1048576).toFixed(1)} MiB`, +allocated / +size, 2);
+  for (const [n, all] of Object.entries(runs)) {
+    const sorted = [...all].sort((a, b) => a.analyze / a.parse - b.analyze / b.parse);
+    const m = f[n] = sorted[Math.floor(sorted.length / 2)];
+    const spread = all.length > 1 ? ` (ratios of ${all.length} runs ${sorted.map((r) => (r.analyze / r.parse).toFixed(2)).join(', ')})` : '';
+    row(`AnalyzeStack ${Number(n).toLocaleString('en')} resources, in process`, m.analyze, 'ms', `Google.Protobuf parse ${m.parse.toFixed(1)} ms${spread}`, m.analyze / m.parse, +n === 10000 ? 1.5 : null);
+    rows[rows.length - 1].load = m.load;
+    row(`  former path (protobuf tree, then convert), ${Number(n).toLocaleString('en')} resources`, m.former, 'ms', `Google.Protobuf parse ${m.parse.toFixed(1)} ms`, m.former / m.parse, null);
+    rows[rows.length - 1].load = m.load;
+    row(`  allocated per call, ${Number(n).toLocaleString('en')} resources`, m.allocated / 1048576, 'MiB', `request ${(m.size / 1048576).toFixed(1)} MiB; former path ${(m.formerAllocated / 1048576).toFixed(1)} MiB`, m.allocated / m.size, 2);
+    rows[rows.length - 1].load = m.load;
   }
   row('AnalyzeStack growth 1,000 -> 10,000, in process', f['10000'].analyze / f['1000'].analyze, 'x', `protobuf parse x${(f['10000'].parse / f['1000'].parse).toFixed(1)}, former path x${(f['10000'].former / f['1000'].former).toFixed(1)}`, null, null);
   rows[rows.length - 1].ratio = rows[rows.length - 1].value; rows[rows.length - 1].target = 12;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Model;
@@ -119,6 +120,9 @@ internal static class Phases
     /// With <c>--steps</c>: the model build step by step (the graph's indexes, then each reader of
     /// NetworkModelBuilder.Run, called through reflection in Run's order; a development aid, so it names them).
     /// </summary>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.NonPublicConstructors | DynamicallyAccessedMemberTypes.NonPublicMethods, "FargateNetwork.Policies.Model.NetworkModelBuilder", "FargateNetwork.Policies")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The builder's steps are kept by the DynamicDependency above.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The builder's steps are kept by the DynamicDependency above.")]
     private static void ModelSteps(Action<string, double, long> record, IReadOnlyList<StackResource> resources)
     {
         var graph = Measure(record, "  model: graph", () => new ResourceGraph(resources));
