@@ -35,11 +35,12 @@ public sealed partial class ReachabilityAnalysis
                 return routes;
             }
 
-            if (!noEndpointPaths.TryGetValue((service, vpc!, routes), out var noEndpoint))
+            var key = PathCacheKey.Of(service, vpc!, routes);
+            if (!noEndpointPaths.TryGetValue(key, out var noEndpoint))
             {
                 noEndpoint = Share(
                     noEndpointPaths,
-                    (service, vpc!, routes),
+                    key,
                     routes with { Detail = $"no {service} interface endpoint in VPC {vpc!.Resource.Name}, and {routes.Detail}" },
                     model.Vpcs.Count);
             }

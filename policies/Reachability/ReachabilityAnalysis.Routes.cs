@@ -51,9 +51,10 @@ public sealed partial class ReachabilityAnalysis
     public NetworkPath ThroughRoutes(TaskPlacement placement, Subnet subnet, Ipv4Cidr destination)
     {
         // Every service without an endpoint of its own asks for the route to 0.0.0.0/0 again: found once.
-        if (!routeCache.TryGetValue((placement, subnet, destination), out var path))
+        var key = PathCacheKey.Of(placement, subnet, destination);
+        if (!routeCache.TryGetValue(key, out var path))
         {
-            routeCache[(placement, subnet, destination)] = path = Routes(placement, subnet, destination);
+            routeCache[key] = path = Routes(placement, subnet, destination);
         }
 
         return path;
