@@ -121,10 +121,10 @@ public sealed class ConfiguredPack
     private void Add(Policy policy, Violations violations, EvaluationScope scope, List<Violation> into)
     {
         var level = settings[policy.Name].Level;
-        var seen = new HashSet<(string?, string)>();
+        var seen = new ReportedPairs();
         foreach (var (urn, message, advisoryOnly) in violations.Entries)
         {
-            if (!seen.Add((urn, message)))
+            if (!seen.Add(urn, message))
             {
                 continue;
             }

@@ -1,0 +1,48 @@
+namespace StackRules.Tests.Evaluation;
+
+/// <summary>
+/// <see cref="ReportedPairs"/> against a set of (URN, message) tuples, the form it replaced: the same answer for every
+/// pair, on sequences where URNs repeat, some URNs get far more messages than its list holds (so it moves to a set),
+/// messages repeat under other URNs, and some violations have no URN.
+/// </summary>
+public class ReportedPairsTests
+{
+    [Fact]
+    public void AnswersAsASetOfPairs()
+    {
+        var random = new Random(17);
+        for (var run = 0; run < 500; run++)
+        {
+            var pairs = new ReportedPairs();
+            var reference = new HashSet<(string?, string)>();
+            var urns = random.Next(1, 6);
+            var messages = random.Next(1, 30);
+            for (var i = 0; i < random.Next(1, 200); i++)
+            {
+                var urnIndex = random.Next(-1, urns);
+                var urn = urnIndex < 0 ? null : $"urn:pulumi:dev::p::aws:ec2/subnet:Subnet::s{urnIndex}";
+                var message = $"message {random.Next(messages)}";
+                Assert.Equal(reference.Add((urn, message)), pairs.Add(urn, message));
+            }
+        }
+    }
+
+    [Fact]
+    public void AnEmptyUrnIsNotTheAbsentOne()
+    {
+        var pairs = new ReportedPairs();
+        Assert.True(pairs.Add(null, "m"));
+        Assert.True(pairs.Add("", "m"));
+        Assert.False(pairs.Add(null, "m"));
+        Assert.False(pairs.Add("", "m"));
+    }
+
+    [Fact]
+    public void MessagesAreComparedAsText()
+    {
+        var pairs = new ReportedPairs();
+        Assert.True(pairs.Add("u", new string('a', 3)));
+        Assert.False(pairs.Add("u", string.Concat("a", "aa"))); // another string object, the same text
+        Assert.True(pairs.Add("u", "A" + "aa"));
+    }
+}
