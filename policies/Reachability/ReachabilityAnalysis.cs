@@ -24,15 +24,15 @@ public sealed partial class ReachabilityAnalysis
     private readonly Dictionary<(VpcKey, string), List<VpcEndpoint>> interfaceEndpoints = [];
     private readonly HashSet<string> servicesWithUnresolvedEndpoints = new(StringComparer.Ordinal);
     private readonly HashSet<Vpc> vpcsWithS3Gateway = [];
-    private readonly Dictionary<PathCacheKey<Destination>, NetworkPath> cache = [];
-    private readonly Dictionary<PathCacheKey<Ipv4Cidr>, NetworkPath> routeCache = [];
+    private readonly Dictionary<PathCacheKey.DestinationKey, NetworkPath> cache = [];
+    private readonly Dictionary<PathCacheKey.BlockKey, NetworkPath> routeCache = [];
 
     // Paths whose every word comes from a table, an endpoint or a VPC, made once and shared by every subnet and
     // placement they serve (the paths are immutable).
     private readonly Dictionary<(RouteTable, Ipv4Cidr), NetworkPath> noRoutePaths = [];
     private readonly Dictionary<VpcEndpoint, NetworkPath> privateDnsPaths = [];
     private readonly Dictionary<(VpcEndpoint, RouteTable), NetworkPath> gatewayPaths = [];
-    private readonly Dictionary<PathCacheKey<(string, NetworkPath)>, NetworkPath> noEndpointPaths = [];
+    private readonly Dictionary<PathCacheKey.NoEndpointKey, NetworkPath> noEndpointPaths = [];
 
     public ReachabilityAnalysis(NetworkModel model)
     {
