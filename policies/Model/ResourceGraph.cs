@@ -9,7 +9,7 @@ namespace FargateNetwork.Policies.Model;
 public sealed class ResourceGraph
 {
     private readonly Func<string, StackResource?> byUrn;
-    private readonly Dictionary<string, List<StackResource>> byType = new(StringComparer.Ordinal);
+    private readonly Func<string, IReadOnlyList<StackResource>> ofType;
 
     // Made on the first literal id or ARN resolved: a preview names resources by reference, and reading every
     // resource's id and ARNs up front cost a third of the graph's time at 10,000 resources (each resource's first
@@ -17,25 +17,19 @@ public sealed class ResourceGraph
     private Dictionary<string, StackResource>? byId;
 
     public ResourceGraph(IReadOnlyList<StackResource> resources)
-        : this(resources, IndexByUrn(resources))
+        : this(resources, IndexByUrn(resources), IndexByType(resources))
     {
     }
 
-    /// <summary>A graph over <paramref name="resources"/> that finds them by URN with <paramref name="byUrn"/> (an evaluation's index).</summary>
-    internal ResourceGraph(IReadOnlyList<StackResource> resources, Func<string, StackResource?> byUrn)
+    /// <summary>
+    /// A graph over <paramref name="resources"/> that finds them by URN with <paramref name="byUrn"/> and by canonical
+    /// type with <paramref name="ofType"/> (an evaluation's indexes).
+    /// </summary>
+    internal ResourceGraph(IReadOnlyList<StackResource> resources, Func<string, StackResource?> byUrn, Func<string, IReadOnlyList<StackResource>> ofType)
     {
         Resources = resources;
         this.byUrn = byUrn;
-        foreach (var resource in resources)
-        {
-            var type = CanonicalType(resource.Type);
-            if (!byType.TryGetValue(type, out var list))
-            {
-                byType[type] = list = [];
-            }
-
-            list.Add(resource);
-        }
+        this.ofType = ofType;
     }
 
     public IReadOnlyList<StackResource> Resources { get; }
@@ -64,6 +58,24 @@ public sealed class ResourceGraph
         return index;
     }
 
+    /// <summary>The resources of each canonical type, in order.</summary>
+    private static Func<string, IReadOnlyList<StackResource>> IndexByType(IReadOnlyList<StackResource> resources)
+    {
+        var index = new Dictionary<string, List<StackResource>>(StringComparer.Ordinal);
+        foreach (var resource in resources)
+        {
+            var type = CanonicalType(resource.Type);
+            if (!index.TryGetValue(type, out var list))
+            {
+                index[type] = list = [];
+            }
+
+            list.Add(resource);
+        }
+
+        return type => index.TryGetValue(type, out var list) ? list : [];
+    }
+
     /// <summary>The first resource of each URN.</summary>
     private static Func<string, StackResource?> IndexByUrn(IReadOnlyList<StackResource> resources)
     {
@@ -88,7 +100,7 @@ public sealed class ResourceGraph
     /// </summary>
     public static bool IsInterpolation(string text) => text.Contains("${", StringComparison.Ordinal);
 
-    public IReadOnlyList<StackResource> OfType(string type) => byType.TryGetValue(type, out var list) ? list : [];
+    public IReadOnlyList<StackResource> OfType(string type) => ofType(type);
 
     public IEnumerable<StackResource> OfTypes(params string[] types) => types.SelectMany(OfType);
 

@@ -38,6 +38,13 @@ public sealed class StackRequestDecoderPartsTests
                 var found = ((IDecodedStack)inParts).Find(urn);
                 Assert.Equal(expected is null ? -1 : whole.IndexOf(expected), found is null ? -1 : inParts.FindIndex(r => ReferenceEquals(r, found)));
             }
+
+            // Each type's resources in request order, the very objects of the joined list.
+            foreach (var type in whole.Select(r => r.Type).Append("aws:ec2/vpc:Vpc").Append("aws:ec2/natGateway:NatGateway").Distinct())
+            {
+                Assert.Equal(inParts.Where(r => TypeToken.Canonical(r.Type) == type), ((IDecodedStack)inParts).OfType(type), ReferenceEqualityComparer.Instance);
+                Assert.Equal(whole.Where(r => TypeToken.Canonical(r.Type) == type).Select(r => r.Urn), ((IDecodedStack)whole).OfType(type).Select(r => r.Urn));
+            }
         }
 
         Assert.True(split > 100, $"only {split} requests were split: the test does not test parts");
@@ -98,6 +105,21 @@ public sealed class StackRequestDecoderPartsTests
         }
 
         Assert.True(rejected > 50, $"only {rejected} corrupted requests were rejected");
+    }
+
+    [Fact]
+    public void AShortTypeTokenIsIndexedUnderItsFullToken()
+    {
+        var request = new AnalyzeStackRequest();
+        foreach (var (type, name) in new[] { ("aws:ec2:Subnet", "a"), ("aws:ec2/subnet:Subnet", "b"), ("aws:ec2:Vpc", "c"), ("aws:ec2:Subnet", "d") })
+        {
+            request.Resources.Add(new AnalyzerResource { Type = type, Urn = $"urn:pulumi:s::p::{type}::{name}", Name = name });
+        }
+
+        var stack = StackRequestDecoder.Decode(request.ToByteArray(), FargatePack.References, parts: 1);
+        Assert.Equal(["a", "b", "d"], stack.OfType("aws:ec2/subnet:Subnet").Select(r => r.Name));
+        Assert.Equal(["c"], stack.OfType("aws:ec2/vpc:Vpc").Select(r => r.Name));
+        Assert.Empty(stack.OfType("aws:ec2:Subnet"));
     }
 
     [Fact]

@@ -22,12 +22,14 @@ public sealed class ExtensionContext
 {
     private readonly Func<string, PolicySettings?> settings;
     private readonly Func<string, StackResource?> find;
+    private readonly Func<string, IReadOnlyList<StackResource>> ofType;
 
-    internal ExtensionContext(IReadOnlyList<StackResource> resources, Func<string, PolicySettings?> settings, Func<string, StackResource?> find)
+    internal ExtensionContext(IReadOnlyList<StackResource> resources, Func<string, PolicySettings?> settings, Func<string, StackResource?> find, Func<string, IReadOnlyList<StackResource>> ofType)
     {
         Resources = resources;
         this.settings = settings;
         this.find = find;
+        this.ofType = ofType;
     }
 
     /// <summary>The resources of the evaluation (one resource for a resource policy, every resource for a stack policy).</summary>
@@ -41,4 +43,11 @@ public sealed class ExtensionContext
     /// evaluation's own index, so an extension needs no index by URN of its own.
     /// </summary>
     public StackResource? Find(string urn) => find(urn);
+
+    /// <summary>
+    /// The resources of type <paramref name="type"/>, a full type token (<c>aws:ec2/subnet:Subnet</c>; a Pulumi YAML
+    /// template's short form <c>aws:ec2:Subnet</c> is indexed under it), in the evaluation's order, or none: the
+    /// evaluation's own index (the analyzer's decoder makes it while reading the request).
+    /// </summary>
+    public IReadOnlyList<StackResource> OfType(string type) => ofType(type);
 }

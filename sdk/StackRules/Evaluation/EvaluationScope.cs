@@ -10,6 +10,7 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
 {
     private readonly Dictionary<object, object> extensions = [];
     private Dictionary<string, StackResource>? byUrn;
+    private Dictionary<string, List<StackResource>>? byType;
     private SecretScreen? screen;
 
     public IReadOnlyList<StackResource> Resources => resources;
@@ -35,6 +36,32 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
         return byUrn.GetValueOrDefault(urn);
     }
 
+    /// <summary>The resources of canonical type token <paramref name="type"/>, in order (the decoder's index, else one made on first use).</summary>
+    public IReadOnlyList<StackResource> OfType(string type)
+    {
+        if (resources is IDecodedStack decoded)
+        {
+            return decoded.OfType(type);
+        }
+
+        if (byType is null)
+        {
+            byType = new Dictionary<string, List<StackResource>>(StringComparer.Ordinal);
+            foreach (var r in resources)
+            {
+                var canonical = TypeToken.Canonical(r.Type);
+                if (!byType.TryGetValue(canonical, out var list))
+                {
+                    byType[canonical] = list = [];
+                }
+
+                list.Add(r);
+            }
+        }
+
+        return byType.TryGetValue(type, out var found) ? found : [];
+    }
+
     /// <summary>A scope over one resource that shares nothing with this one (a resource policy in the offline check).</summary>
     public EvaluationScope For(StackResource resource) => new([resource], settings);
 
@@ -43,7 +70,7 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
     {
         if (!extensions.TryGetValue(extension, out var built))
         {
-            extensions[extension] = built = extension.Build(new ExtensionContext(resources, settings, Find));
+            extensions[extension] = built = extension.Build(new ExtensionContext(resources, settings, Find, OfType));
         }
 
         return (T)built;

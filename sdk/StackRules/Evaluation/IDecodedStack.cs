@@ -15,4 +15,7 @@ internal interface IDecodedStack : IReadOnlyList<StackResource>
 
     /// <summary>The first resource with the URN <paramref name="urn"/>, or null.</summary>
     StackResource? Find(string urn);
+
+    /// <summary>The resources whose canonical type token (<see cref="TypeToken.Canonical"/>) is <paramref name="type"/>, in order.</summary>
+    IReadOnlyList<StackResource> OfType(string type);
 }
