@@ -130,10 +130,11 @@ internal static class Phases
         var flags = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
         var builder = builderType.GetConstructors(flags).Single().Invoke([graph]);
         foreach (var step in (string[])["AddVpcs", "AddSubnets", "AddInternetGateways", "AddNatGateways", "AddRouteTables", "AddAssociations", "AddRoutes", "AddPrefixLists",
-                     "AddSecurityGroups", "AddEndpoints", "AddTaskDefinitions", "AddLoadBalancing", "AddPlacements", "AddEndpointServices", "AddLogGroups", "VoteRegions"])
+                     "AddSecurityGroups", "AddEndpoints", "AddTaskDefinitions", "AddLogGroups", "VoteResourceRegions", "AddLoadBalancing", "AddPlacements", "AddEndpointServices", "VoteSubnetRegions"])
         {
             var method = builderType.GetMethod(step, flags) ?? throw new InvalidOperationException($"NetworkModelBuilder has no step {step}: update Phases.ModelSteps");
-            Measure(record, $"  model: {step}", () => method.Invoke(builder, null));
+            object?[]? arguments = method.GetParameters().Length == 0 ? null : [new Dictionary<string, int>(StringComparer.Ordinal)]; // a side step's own votes
+            Measure(record, $"  model: {step}", () => method.Invoke(builder, arguments));
         }
     }
 

@@ -80,16 +80,22 @@ internal sealed partial class NetworkModelBuilder
         }
     }
 
-    private void VoteRegions()
+    /// <summary>A vote for each AWS resource's own <c>region</c> input (known, not secret).</summary>
+    private void VoteResourceRegions(Dictionary<string, int> votes)
     {
         foreach (var r in graph.Resources)
         {
-            if (r.Type.StartsWith("aws:", StringComparison.Ordinal) && r.Inputs.Properties.TryGetValue("region", out var region) && AsString(region) is { IsKnown: true, IsSecret: false } known)
+            if (r.Type.StartsWith("aws:", StringComparison.Ordinal) && r.Inputs.Properties.TryGetValue("region", out var region) && AsString(region) is { IsKnown: true, IsSecret: false } known
+                && known.Value.Length > 0)
             {
-                Vote(known.Value);
+                votes[known.Value] = votes.GetValueOrDefault(known.Value) + 1;
             }
         }
+    }
 
+    /// <summary>A vote for the Region of each subnet's availability zone.</summary>
+    private void VoteSubnetRegions()
+    {
         foreach (var subnet in model.Subnets)
         {
             // AZ names are the Region plus a letter (ap-northeast-1a); AZ ids (apne1-az1) say nothing here. A secret AZ

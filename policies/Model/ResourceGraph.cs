@@ -13,7 +13,8 @@ public sealed class ResourceGraph
 
     // Made on the first literal id or ARN resolved: a preview names resources by reference, and reading every
     // resource's id and ARNs up front cost a third of the graph's time at 10,000 resources (each resource's first
-    // touch after decoding is a cache miss).
+    // touch after decoding is a cache miss). The model's side steps resolve on another thread: two threads may both
+    // make it, and the first one stored is the one kept.
     private Dictionary<string, StackResource>? byId;
 
     public ResourceGraph(IReadOnlyList<StackResource> resources)
@@ -120,7 +121,8 @@ public sealed class ResourceGraph
             case StringValue s when IsInterpolation(s.Value):
                 return ResourceRef.Unknown;
             case StringValue s:
-                if ((byId ??= IndexById(Resources)).TryGetValue(s.Value, out var byIdTarget) || (byIdTarget = byUrn(s.Value)) is not null)
+                var ids = Volatile.Read(ref byId) ?? (Interlocked.CompareExchange(ref byId, IndexById(Resources), null) ?? byId);
+                if (ids.TryGetValue(s.Value, out var byIdTarget) || (byIdTarget = byUrn(s.Value)) is not null)
                 {
                     return ResourceRef.To(byIdTarget);
                 }
