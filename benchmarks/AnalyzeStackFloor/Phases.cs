@@ -59,6 +59,7 @@ internal static class Phases
             for (var round = -1; round < Rounds; round++)
             {
                 Measure(Record, "protobuf-parse (floor)", () => AnalyzeStackRequest.Parser.ParseFrom(bytes));
+                Measure(Record, "layout (the walk that splits the request)", () => StackRequestDecoder.Layout(bytes, 2));
                 Measure(Record, "decode in one part", () => StackRequestDecoder.Decode(bytes, session.References, parts: 1));
                 var resources = Measure(Record, "decode", () => AnalyzeStackInput.Decode(bytes, session.References).Resources);
                 Measure(Record, "resolve", () =>

@@ -51,6 +51,70 @@ public sealed class StackRequestDecoderPartsTests
     }
 
     [Fact]
+    public void PartsOfALargeRequestGiveWhatOneReadingGives()
+    {
+        // Past the bytes walked before the first part is handed out, so that part is read while the walk goes on,
+        // and with up to five parts, so middle parts are handed out as the walk finds them; corrupted copies fail as
+        // one reading fails.
+        var random = new Random(24);
+        var request = new AnalyzeStackRequest();
+        for (var i = 0; i < 1500; i++)
+        {
+            request.Resources.Add(StackRequestDecoderTests.RandomResource(random, random.Next(20) == 0 ? random.Next(5) : i));
+        }
+
+        var bytes = request.ToByteArray();
+        Assert.True(bytes.Length > 4 * 64 * 1024, $"{bytes.Length} bytes: the first part is found before it is handed out");
+        var whole = StackRequestDecoder.Decode(bytes, FargatePack.References, parts: 1);
+        for (var parts = 2; parts <= 5; parts++)
+        {
+            Assert.Equal(parts, LayoutOf(bytes, parts).Count);
+            var inParts = StackRequestDecoder.Decode(bytes, FargatePack.References, parts);
+            StackRequestDecoderTests.AssertSame(whole, inParts);
+            Assert.Equal(Urns(((IDecodedStack)whole).WithSecrets), Urns(((IDecodedStack)inParts).WithSecrets));
+        }
+
+        // Resources larger than a part's share: a part may hold only one, and must still end where the walk starts
+        // the next.
+        for (var round = 0; round < 10; round++)
+        {
+            var uneven = new AnalyzeStackRequest();
+            for (var i = 0; i < 30; i++)
+            {
+                var resource = StackRequestDecoderTests.RandomResource(random, i);
+                if (random.Next(6) == 0)
+                {
+                    resource.Properties = new Google.Protobuf.WellKnownTypes.Struct();
+                    resource.Properties.Fields["policy"] = Google.Protobuf.WellKnownTypes.Value.ForString(new string('x', random.Next(100_000, 300_000)));
+                }
+
+                uneven.Resources.Add(resource);
+            }
+
+            var unevenBytes = uneven.ToByteArray();
+            var one = StackRequestDecoder.Decode(unevenBytes, FargatePack.References, parts: 1);
+            for (var parts = 2; parts <= 7; parts++)
+            {
+                StackRequestDecoderTests.AssertSame(one, StackRequestDecoder.Decode(unevenBytes, FargatePack.References, parts));
+            }
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            var corrupted = (byte[])bytes.Clone();
+            corrupted[random.Next(corrupted.Length)] = (byte)random.Next(256);
+            var broken = i % 4 == 0 ? corrupted[..random.Next(corrupted.Length)] : corrupted;
+            var one = Outcome(() => StackRequestDecoder.Decode(broken, FargatePack.References, parts: 1));
+            var inParts = Outcome(() => StackRequestDecoder.Decode(broken, FargatePack.References, parts: 2 + (i % 4)));
+            Assert.Equal(one.Error, inParts.Error);
+            if (one.Stack is not null)
+            {
+                StackRequestDecoderTests.AssertSame(one.Stack, inParts.Stack!);
+            }
+        }
+    }
+
+    [Fact]
     public void PartsCoverTheRequestInOrderWithAResourceEach()
     {
         var random = new Random(22);

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using StringValue = StackRules.StringValue;
 
 namespace StackRules.Host.Analyzer;
@@ -44,93 +43,6 @@ internal static partial class StackRequestDecoder
     public static DecodedStack Decode(ReadOnlyMemory<byte> request, DependencyReferences references) =>
         Decode(request, references, Math.Clamp(request.Length / MinPartBytes, 1, Math.Min(Environment.ProcessorCount, MaxParts)));
 
-    /// <summary>
-    /// The request's resources, read in up to <paramref name="parts"/> parts at once: runs of whole resources of about
-    /// equal size, each with its own <see cref="Reading"/> (string pool and buffers), joined in order. The result is
-    /// the one a single reading gives (the same values; only strings equal across parts are not shared). A malformed
-    /// request is read again in one part, so that its error is the one a single reading meets first.
-    /// </summary>
-    internal static DecodedStack Decode(ReadOnlyMemory<byte> request, DependencyReferences references, int parts)
-    {
-        var layout = Layout(request.Span, parts);
-        if (layout.Count == 1)
-        {
-            return new Reading(request.Length, layout[0].Resources, references).Request(request.Span, 0);
-        }
-
-        var stacks = new DecodedStack?[layout.Count];
-        var errors = new Exception?[layout.Count];
-        void ReadPart(int part)
-        {
-            var (start, resources, firstIndex) = layout[part];
-            var end = part + 1 < layout.Count ? layout[part + 1].Start : request.Length;
-            try
-            {
-                stacks[part] = new Reading(end - start, resources, references).Request(request.Span[start..end], firstIndex);
-            }
-            catch (Exception e)
-            {
-                errors[part] = e;
-            }
-        }
-
-        var others = new Task[layout.Count - 1];
-        for (var part = 1; part < layout.Count; part++)
-        {
-            var p = part;
-            others[part - 1] = Task.Run(() => ReadPart(p));
-        }
-
-        ReadPart(0);
-        Task.WaitAll(others);
-        if (Array.Find(errors, e => e is not null) is { } error)
-        {
-            if (error is InvalidDataException)
-            {
-                return new Reading(request.Length, layout.Sum(l => l.Resources), references).Request(request.Span, 0);
-            }
-
-            ExceptionDispatchInfo.Throw(error);
-        }
-
-        return DecodedStack.Join(stacks!);
-    }
-
-    /// <summary>
-    /// Where the request splits into up to <paramref name="parts"/> runs of whole top-level fields of about equal
-    /// size: each run's first byte, how many resources it holds, and the index of its first resource. Counting stops
-    /// at the first malformed byte, which the reading of the run that holds it reports.
-    /// </summary>
-    internal static List<(int Start, int Resources, int FirstIndex)> Layout(ReadOnlySpan<byte> request, int parts)
-    {
-        var layout = new List<(int Start, int Resources, int FirstIndex)>(parts) { (0, 0, 0) };
-        var count = 0;
-        var reader = new WireReader(request);
-        try
-        {
-            while (!reader.AtEnd)
-            {
-                var start = reader.Position;
-                if (layout.Count < parts && start >= (long)request.Length * layout.Count / parts && count > layout[^1].FirstIndex)
-                {
-                    layout[^1] = layout[^1] with { Resources = count - layout[^1].FirstIndex };
-                    layout.Add((start, 0, count));
-                }
-
-                var tag = reader.ReadTag();
-                count += tag == ResourcesTag ? 1 : 0;
-                reader.Skip(tag);
-            }
-        }
-        catch (InvalidDataException)
-        {
-            // Reported where the reading meets it.
-        }
-
-        layout[^1] = layout[^1] with { Resources = count - layout[^1].FirstIndex };
-        return layout;
-    }
-
     /// <summary>One request's reading: its string pool and the buffers of the maps and lists not finished yet.</summary>
     private sealed partial class Reading(int requestLength, int resourceCount, DependencyReferences references)
     {
@@ -144,13 +56,23 @@ internal static partial class StackRequestDecoder
         /// <summary>How many secret values the reading has made so far.</summary>
         private int secretsSeen;
 
-        /// <summary>The resources of <paramref name="request"/> (a whole request or a run of its fields), the first numbered <paramref name="firstIndex"/> in errors.</summary>
-        public DecodedStack Request(ReadOnlySpan<byte> request, int firstIndex)
+        /// <summary>
+        /// The resources of <paramref name="request"/> (a whole request, or a part of it to its end), the first numbered
+        /// <paramref name="firstIndex"/> in errors, and where the reading stopped: before the first top-level field that
+        /// starts <paramref name="nextPart"/> bytes in or later once a resource is read (where <see cref="Layout"/>
+        /// starts the next part), else at the end.
+        /// </summary>
+        public (DecodedStack Stack, int End) Request(ReadOnlySpan<byte> request, int firstIndex, long nextPart = long.MaxValue)
         {
             var reader = new WireReader(request);
             var resources = new DecodedStack(resourceCount, pool);
             while (!reader.AtEnd)
             {
+                if (reader.Position >= nextPart && resources.Count > 0)
+                {
+                    break;
+                }
+
                 var tag = reader.ReadTag();
                 if (tag == ResourcesTag)
                 {
@@ -163,7 +85,7 @@ internal static partial class StackRequestDecoder
                 }
             }
 
-            return resources;
+            return (resources, reader.Position);
         }
 
         /// <summary>
