@@ -86,6 +86,7 @@ internal sealed partial class NetworkModelBuilder
             placement.Subnets.Add(OutsideSubnets(placement, Field(network, "subnets")));
         }
 
+        placement.Position = model.Placements.Count;
         model.Placements.Add(placement);
         return placement;
     }

@@ -45,4 +45,7 @@ public sealed class TaskPlacement(StackResource resource)
     public List<TargetGroup> TargetGroups { get; } = [];
 
     public string Name => Resource.Name;
+
+    /// <summary>Where the model's builder put this placement in <see cref="NetworkModel.Placements"/>; -1 for one made elsewhere.</summary>
+    internal int Position { get; set; } = -1;
 }

@@ -24,6 +24,9 @@ public sealed partial class ReachabilityAnalysis
     private readonly Dictionary<(VpcKey, string), List<VpcEndpoint>> interfaceEndpoints = [];
     private readonly HashSet<string> servicesWithUnresolvedEndpoints = new(StringComparer.Ordinal);
     private readonly HashSet<Vpc> vpcsWithS3Gateway = [];
+    private readonly PlacementPaths paths;
+
+    // The paths of placements and subnets that PlacementPaths does not hold (made outside the model's builder).
     private readonly Dictionary<PathCacheKey.DestinationKey, NetworkPath> cache = [];
     private readonly Dictionary<PathCacheKey.BlockKey, NetworkPath> routeCache = [];
 
@@ -37,15 +40,15 @@ public sealed partial class ReachabilityAnalysis
     public ReachabilityAnalysis(NetworkModel model)
     {
         this.model = model;
+        paths = new PlacementPaths(model.Placements);
 
-        // Sized for the paths the rules ask for (the internet and a few services from each task subnet), not grown to them.
+        // Sized for the routes the rules ask for (the internet from each task subnet), not grown to them.
         var taskSubnets = 0;
         foreach (var placement in model.Placements)
         {
             taskSubnets += placement.Subnets.Count;
         }
 
-        cache.EnsureCapacity(taskSubnets * 6);
         routeCache.EnsureCapacity(taskSubnets);
         foreach (var endpoint in model.Endpoints)
         {
@@ -110,8 +113,9 @@ public sealed partial class ReachabilityAnalysis
     /// <summary>The path from <paramref name="subnet"/> for the tasks of <paramref name="placement"/>.</summary>
     public NetworkPath Find(TaskPlacement placement, Subnet subnet, Destination destination)
     {
+        var placed = paths.Of(placement, subnet);
         var key = PathCacheKey.Of(placement, subnet, destination);
-        if (!cache.TryGetValue(key, out var path))
+        if (placed?.Find(destination) is not { } path && (placed is not null || !cache.TryGetValue(key, out path)))
         {
             path = destination switch
             {
@@ -129,7 +133,14 @@ public sealed partial class ReachabilityAnalysis
                 }
             }
 
-            cache[key] = path;
+            if (placed is null)
+            {
+                cache[key] = path;
+            }
+            else
+            {
+                placed.Add(destination, path);
+            }
         }
 
         return path;
