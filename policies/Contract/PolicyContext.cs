@@ -11,6 +11,9 @@ public sealed class PolicyContext(NetworkModel model, string defaultPlatformVers
 {
     private readonly Dictionary<TaskSpecKey, IReadOnlyList<TaskNeed>> needsBySpec = [];
 
+    // Each placement's needs once found, by its position in the model (every rule asks again for each of its subnets).
+    private readonly IReadOnlyList<TaskNeed>?[] needsByPlacement = new IReadOnlyList<TaskNeed>?[model.Placements.Count];
+
     public NetworkModel Model { get; } = model;
 
     public ReachabilityAnalysis Reachability { get; } = new(model);
@@ -41,11 +44,23 @@ public sealed class PolicyContext(NetworkModel model, string defaultPlatformVers
     /// <summary>What the tasks of <paramref name="placement"/> need (<see cref="TaskNeeds"/>).</summary>
     public IReadOnlyList<TaskNeed> NeedsOf(TaskPlacement placement)
     {
+        var position = placement.Position;
+        var placed = (uint)position < (uint)needsByPlacement.Length && ReferenceEquals(Model.Placements[position], placement);
+        if (placed && needsByPlacement[position] is { } known)
+        {
+            return known;
+        }
+
         // Placements that read alike (copies of one service, one placement asked again) share one list.
         var key = TaskSpecKey.Of(placement);
         if (!needsBySpec.TryGetValue(key, out var list))
         {
             needsBySpec[key] = list = TaskNeeds.Of(placement, DefaultPlatformVersion, Model.Region);
+        }
+
+        if (placed)
+        {
+            needsByPlacement[position] = list;
         }
 
         return list;

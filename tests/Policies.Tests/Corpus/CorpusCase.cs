@@ -39,6 +39,18 @@ public sealed record CorpusCase(
 
     public static string Folder => RepositoryRoot.File("tests", "Policies.Tests", "Corpus");
 
+    /// <summary>Every corpus file's resources as the reader gives them: each template, then each export.</summary>
+    public static IEnumerable<IReadOnlyList<StackResource>> Stacks()
+    {
+        foreach (var (folder, pattern) in new[] { ("Stacks", "*.yaml"), ("Exports", "*.json") })
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(Folder, folder), pattern).Order())
+            {
+                yield return StackInput.Load(file, TextReader.Null, FargatePack.References).Resources;
+            }
+        }
+    }
+
     public string TemplatePath => Path.Combine(Folder, "Stacks", Name + ".yaml");
 
     public string ExportPath => Path.Combine(Folder, "Exports", Name + ".json");

@@ -1,8 +1,7 @@
 using FargateNetwork.Policies.Contract;
 using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Pack;
-using FargateNetwork.Tests.Shared;
-using StackRules.Inputs;
+using FargateNetwork.Policies.Tests.Corpus;
 
 namespace FargateNetwork.Policies.Tests.Model;
 
@@ -17,7 +16,7 @@ public class SideStepsTests
     [Fact]
     public void ApartOrInLineTheModelIsTheSame()
     {
-        var stacks = Corpus().ToList();
+        var stacks = CorpusCase.Stacks().ToList();
         Assert.True(stacks.Count > 20, $"only {stacks.Count} corpus stacks");
         stacks.Add(stacks.SelectMany(s => s).ToList());
         foreach (var resources in stacks)
@@ -49,18 +48,6 @@ public class SideStepsTests
     [Fact]
     public void LargeStacksRunThemApart() =>
         Assert.InRange(NetworkModelBuilder.SideStepsApartFrom, 100, 1_000); // the benchmark's stacks (1,000 resources and more) apart, a small stack in line
-
-    private static IEnumerable<IReadOnlyList<StackResource>> Corpus()
-    {
-        var corpus = RepositoryRoot.File("tests", "Policies.Tests", "Corpus");
-        foreach (var (folder, pattern) in new[] { ("Stacks", "*.yaml"), ("Exports", "*.json") })
-        {
-            foreach (var file in Directory.GetFiles(Path.Combine(corpus, folder), pattern).Order())
-            {
-                yield return StackInput.Load(file, TextReader.Null, FargatePack.References).Resources;
-            }
-        }
-    }
 
     private static StackResource Resource(string type, string name, params (string Key, string Value)[] inputs) =>
         new($"urn:pulumi:dev::p::{type}::{name}", type, name, new ObjectValue(inputs.ToDictionary(i => i.Key, i => (PropertyValue)new StringValue(i.Value))));

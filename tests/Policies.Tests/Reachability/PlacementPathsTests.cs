@@ -2,8 +2,7 @@ using FargateNetwork.Aws;
 using FargateNetwork.Policies.Model;
 using FargateNetwork.Policies.Pack;
 using FargateNetwork.Policies.Reachability;
-using FargateNetwork.Tests.Shared;
-using StackRules.Inputs;
+using FargateNetwork.Policies.Tests.Corpus;
 
 namespace FargateNetwork.Policies.Tests.Reachability;
 
@@ -19,7 +18,7 @@ public class PlacementPathsTests
     {
         var random = new Random(31);
         var asked = 0;
-        var stacks = Corpus().ToList();
+        var stacks = CorpusCase.Stacks().ToList();
         stacks.Add([.. stacks.SelectMany(s => s)]); // all at once: placements whose paths differ, in one model
         foreach (var resources in stacks)
         {
@@ -54,7 +53,7 @@ public class PlacementPathsTests
     [Fact]
     public void APlacementTheModelDidNotMakeIsAnsweredToo()
     {
-        var resources = Corpus().First(r => NetworkModel.Build(r).Placements.Count > 0);
+        var resources = CorpusCase.Stacks().First(r => NetworkModel.Build(r).Placements.Count > 0);
         var model = NetworkModel.Build(resources);
         var built = model.Placements[0];
         var copy = new TaskPlacement(built.Resource) { LaunchType = built.LaunchType, TaskDefinition = built.TaskDefinition };
@@ -80,17 +79,5 @@ public class PlacementPathsTests
 
         yield return Destination.ForService(Destination.SecretsManager, "ap-northeast-1");
         yield return Destination.FixedEgress(Ipv4Cidr.Parse("203.0.113.10/32"));
-    }
-
-    private static IEnumerable<IReadOnlyList<StackResource>> Corpus()
-    {
-        var corpus = RepositoryRoot.File("tests", "Policies.Tests", "Corpus");
-        foreach (var (folder, pattern) in new[] { ("Stacks", "*.yaml"), ("Exports", "*.json") })
-        {
-            foreach (var file in Directory.GetFiles(Path.Combine(corpus, folder), pattern).Order())
-            {
-                yield return StackInput.Load(file, TextReader.Null, FargatePack.References).Resources;
-            }
-        }
     }
 }
