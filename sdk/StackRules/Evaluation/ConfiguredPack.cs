@@ -37,6 +37,7 @@ public sealed class ConfiguredPack
     public IReadOnlyList<Violation> AnalyzeStack(IReadOnlyList<StackResource> resources)
     {
         var scope = new EvaluationScope(resources, Lookup);
+        scope.BuildScreenApart();
         var violations = new List<Violation>();
         foreach (var policy in Enabled<StackPolicy>())
         {
