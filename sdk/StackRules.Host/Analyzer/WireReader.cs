@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace StackRules.Host.Analyzer;
 
@@ -38,7 +39,20 @@ internal ref struct WireReader(ReadOnlySpan<byte> data)
         return tag;
     }
 
+    /// <summary>A varint; most (tags, lengths of short strings) are one byte, read here without the loop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong ReadVarint()
+    {
+        if ((uint)position < (uint)data.Length && data[position] is var first && first < 0x80)
+        {
+            position++;
+            return first;
+        }
+
+        return ReadLongVarint();
+    }
+
+    private ulong ReadLongVarint()
     {
         ulong result = 0;
         for (var shift = 0; shift < 64; shift += 7)
