@@ -23,8 +23,9 @@ internal sealed class AnalyzeStackOutput
 
     private readonly PolicyPack pack;
     private readonly List<Violation> violations;
-    private readonly Dictionary<string, string> descriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PolicyBytes> policies = new(StringComparer.Ordinal);
     private int[]? sizes;
+    private int[]? messageSizes;
 
     /// <summary>The response for <paramref name="violations"/> (a disabled one is not reported) of <paramref name="pack"/>.</summary>
     public AnalyzeStackOutput(PolicyPack pack, IReadOnlyList<Violation> violations)
@@ -49,9 +50,10 @@ internal sealed class AnalyzeStackOutput
         if (sizes is null)
         {
             sizes = new int[violations.Count];
+            messageSizes = new int[violations.Count];
             for (var i = 0; i < violations.Count; i++)
             {
-                sizes[i] = DiagnosticSize(violations[i]);
+                (sizes[i], messageSizes[i]) = DiagnosticSize(violations[i]);
             }
         }
 
@@ -71,22 +73,20 @@ internal sealed class AnalyzeStackOutput
         for (var i = 0; i < violations.Count; i++)
         {
             var violation = violations[i];
+            var policy = BytesOf(violation.Policy);
             Tag(writer, DiagnosticsField, sizes![i]);
-            Field(writer, PolicyNameField, violation.Policy);
-            Field(writer, PackNameField, pack.Name);
-            Field(writer, PackVersionField, pack.Version);
-            var description = DescriptionOf(violation.Policy);
-            Field(writer, DescriptionField, description);
-            if (description.Length == 0)
+            writer.Write(policy.Fields);
+            if (messageSizes![i] > 0)
             {
-                Field(writer, MessageField, violation.Message);
-            }
-            else
-            {
-                Tag(writer, MessageField, Encoding.UTF8.GetByteCount(description) + 1 + Encoding.UTF8.GetByteCount(violation.Message));
-                Encoding.UTF8.GetBytes(description, writer);
-                writer.GetSpan(1)[0] = (byte)'\n';
-                writer.Advance(1);
+                // The message as Pulumi prints it: the policy's description, then the violation's own message.
+                Tag(writer, MessageField, messageSizes[i]);
+                if (policy.Description.Length > 0)
+                {
+                    writer.Write(policy.Description);
+                    writer.GetSpan(1)[0] = (byte)'\n';
+                    writer.Advance(1);
+                }
+
                 Encoding.UTF8.GetBytes(violation.Message, writer);
             }
 
@@ -112,32 +112,46 @@ internal sealed class AnalyzeStackOutput
     /// <summary>The message as Google.Protobuf reads it (tests and in-process callers).</summary>
     public AnalyzeResponse ToResponse() => AnalyzeResponse.Parser.ParseFrom(ToByteArray());
 
-    private int DiagnosticSize(Violation violation)
+    /// <summary>A diagnostic's size, and its message field's (0: no message field).</summary>
+    private (int Diagnostic, int Message) DiagnosticSize(Violation violation)
     {
-        var description = DescriptionOf(violation.Policy);
-        var message = description.Length == 0
+        var policy = BytesOf(violation.Policy);
+        var message = policy.Description.Length == 0
             ? Encoding.UTF8.GetByteCount(violation.Message)
-            : Encoding.UTF8.GetByteCount(description) + 1 + Encoding.UTF8.GetByteCount(violation.Message);
+            : policy.Description.Length + 1 + Encoding.UTF8.GetByteCount(violation.Message);
         var level = Level(violation);
-        return FieldSize(violation.Policy) + FieldSize(pack.Name) + FieldSize(pack.Version) + FieldSize(description)
+        var size = policy.Fields.Length
             + (message == 0 ? 0 : 1 + VarintSize((uint)message) + message)
             + (level == 0 ? 0 : 1 + VarintSize((uint)level))
             + FieldSize(violation.Urn);
+        return (size, message);
     }
 
     /// <summary>The wire level, as <see cref="AnalyzerService.Diagnostic"/> maps it.</summary>
     private static int Level(Violation violation) =>
         (int)AnalyzerInfoMapping.ToWire(violation.Level == EnforcementLevel.Remediate ? EnforcementLevel.Mandatory : violation.Level);
 
-    private string DescriptionOf(string policy)
+    /// <summary>
+    /// What every diagnostic of a policy repeats, encoded once: its fields before the message (policy name, pack name
+    /// and version, description) and the description that starts its message.
+    /// </summary>
+    private PolicyBytes BytesOf(string policy)
     {
-        if (!descriptions.TryGetValue(policy, out var description))
+        if (!policies.TryGetValue(policy, out var bytes))
         {
-            descriptions[policy] = description = pack.Find(policy)?.Description ?? "";
+            var description = pack.Find(policy)?.Description ?? "";
+            var fields = new ArrayBufferWriter<byte>();
+            Field(fields, PolicyNameField, policy);
+            Field(fields, PackNameField, pack.Name);
+            Field(fields, PackVersionField, pack.Version);
+            Field(fields, DescriptionField, description);
+            policies[policy] = bytes = new PolicyBytes(fields.WrittenSpan.ToArray(), Encoding.UTF8.GetBytes(description));
         }
 
-        return description;
+        return bytes;
     }
+
+    private sealed record PolicyBytes(byte[] Fields, byte[] Description);
 
     private static int FieldSize(string text)
     {
