@@ -10,17 +10,17 @@ internal sealed partial class NetworkModelBuilder
 {
     private readonly ResourceGraph graph;
     private readonly NetworkModel model;
-    private readonly Dictionary<StackResource, Vpc> vpcs = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StackResource, Subnet> subnets = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StackResource, RouteTable> routeTables = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StackResource, InternetGateway> internetGateways = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StackResource, NatGateway> natGateways = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StackResource, VpcEndpoint> endpoints = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StackResource, SecurityGroup> securityGroups = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StackResource, TaskDefinition> taskDefinitions = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StackResource, LoadBalancer> loadBalancers = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StackResource, TargetGroup> targetGroups = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<StackResource, EndpointService> endpointServices = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StackResource, Vpc> vpcs = new(ResourceIdentity.Instance);
+    private readonly Dictionary<StackResource, Subnet> subnets = new(ResourceIdentity.Instance);
+    private readonly Dictionary<StackResource, RouteTable> routeTables = new(ResourceIdentity.Instance);
+    private readonly Dictionary<StackResource, InternetGateway> internetGateways = new(ResourceIdentity.Instance);
+    private readonly Dictionary<StackResource, NatGateway> natGateways = new(ResourceIdentity.Instance);
+    private readonly Dictionary<StackResource, VpcEndpoint> endpoints = new(ResourceIdentity.Instance);
+    private readonly Dictionary<StackResource, SecurityGroup> securityGroups = new(ResourceIdentity.Instance);
+    private readonly Dictionary<StackResource, TaskDefinition> taskDefinitions = new(ResourceIdentity.Instance);
+    private readonly Dictionary<StackResource, LoadBalancer> loadBalancers = new(ResourceIdentity.Instance);
+    private readonly Dictionary<StackResource, TargetGroup> targetGroups = new(ResourceIdentity.Instance);
+    private readonly Dictionary<StackResource, EndpointService> endpointServices = new(ResourceIdentity.Instance);
     private readonly Dictionary<string, int> regionVotes = new(StringComparer.Ordinal);
     private readonly HashSet<Vpc?> markedForUnknownGatewayEndpoints = [];
     private readonly Dictionary<string, Vpc> vpcByDefaultTableId = new(StringComparer.Ordinal);

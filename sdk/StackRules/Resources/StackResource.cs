@@ -29,6 +29,17 @@ public sealed record StackResource(
 
     private string? name = Name;
 
+    /// <summary>Per thread, how many resources it has made (for <see cref="IdentityHash"/>).</summary>
+    [ThreadStatic]
+    private static uint madeOnThread;
+
+    /// <summary>
+    /// A hash of this object's identity, made when it is created (the thread and its count of resources made, mixed):
+    /// what a table of resources keyed by identity hashes, where <c>RuntimeHelpers.GetHashCode</c> has to give each
+    /// object a hash in its header on first use (a model indexes every resource of a stack once).
+    /// </summary>
+    internal int IdentityHash { get; } = (int)((++madeOnThread * 0x9E3779B9u) ^ ((uint)Environment.CurrentManagedThreadId * 0x85EBCA6Bu));
+
     /// <summary>The logical name.</summary>
     public string Name
     {
