@@ -61,7 +61,7 @@ public sealed class NetworkModel
     public static NetworkModel Build(IReadOnlyList<StackResource> resources) => NetworkModelBuilder.Build(new ResourceGraph(resources));
 
     /// <summary>The model of an evaluation's resources, found by URN and by type through the evaluation's own indexes.</summary>
-    internal static NetworkModel Build(ExtensionContext context) => NetworkModelBuilder.Build(new ResourceGraph(context.Resources, context.Find, context.OfType));
+    internal static NetworkModel Build(ExtensionContext context) => NetworkModelBuilder.Build(new ResourceGraph(context.Resources, context.Find, context.Find, context.OfType));
 
     /// <summary>
     /// The route table that governs a subnet: its explicit association, else its VPC's main table. A VPC created in

@@ -9,6 +9,7 @@ namespace FargateNetwork.Policies.Model;
 public sealed class ResourceGraph
 {
     private readonly Func<string, StackResource?> byUrn;
+    private readonly Func<ReferenceValue, StackResource?> byReference;
     private readonly Func<string, IReadOnlyList<StackResource>> ofType;
 
     // Made on the first literal id or ARN resolved: a preview names resources by reference, and reading every
@@ -18,18 +19,24 @@ public sealed class ResourceGraph
     private Dictionary<string, StackResource>? byId;
 
     public ResourceGraph(IReadOnlyList<StackResource> resources)
-        : this(resources, IndexByUrn(resources), IndexByType(resources))
+        : this(resources, IndexByUrn(resources), null, IndexByType(resources))
     {
     }
 
     /// <summary>
-    /// A graph over <paramref name="resources"/> that finds them by URN with <paramref name="byUrn"/> and by canonical
-    /// type with <paramref name="ofType"/> (an evaluation's indexes).
+    /// A graph over <paramref name="resources"/> that finds them by URN with <paramref name="byUrn"/>, the target of a
+    /// reference with <paramref name="byReference"/> (by its URN when null), and by canonical type with
+    /// <paramref name="ofType"/> (an evaluation's indexes).
     /// </summary>
-    internal ResourceGraph(IReadOnlyList<StackResource> resources, Func<string, StackResource?> byUrn, Func<string, IReadOnlyList<StackResource>> ofType)
+    internal ResourceGraph(
+        IReadOnlyList<StackResource> resources,
+        Func<string, StackResource?> byUrn,
+        Func<ReferenceValue, StackResource?>? byReference,
+        Func<string, IReadOnlyList<StackResource>> ofType)
     {
         Resources = resources;
         this.byUrn = byUrn;
+        this.byReference = byReference ?? (reference => byUrn(reference.TargetUrn));
         this.ofType = ofType;
     }
 
@@ -115,7 +122,7 @@ public sealed class ResourceGraph
             case null:
                 return ResourceRef.Absent;
             case ReferenceValue reference:
-                return byUrn(reference.TargetUrn) is { } target ? ResourceRef.To(target) : ResourceRef.Unknown;
+                return byReference(reference) is { } target ? ResourceRef.To(target) : ResourceRef.Unknown;
             case StringValue s when s.Value.Length == 0:
                 return ResourceRef.Absent;
             case StringValue s when IsInterpolation(s.Value):

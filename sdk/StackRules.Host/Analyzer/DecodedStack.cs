@@ -1,3 +1,8 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace StackRules.Host.Analyzer;
 
 /// <summary>
@@ -15,19 +20,50 @@ internal sealed class DecodedStack : List<StackResource>, IDecodedStack
     /// <summary>The pools of the parts read, in request order: each indexes its own part's resources by URN.</summary>
     private readonly StringPool[] pools;
 
-    /// <summary>A stack to fill with the resources of one reading (<paramref name="pool"/> is its string pool).</summary>
-    public DecodedStack(int capacity, StringPool pool)
+    /// <summary>
+    /// A hash of each resource's URN, in order, when this stack is a part of a request (for <see cref="Join"/>, which
+    /// gives the rented array back).
+    /// </summary>
+    private ulong[]? urnHashes;
+    private int urnHashCount;
+
+    /// <summary>
+    /// Whether a reference's <see cref="ReferenceValue.Target"/> is the first resource of its URN in this stack: true
+    /// for one reading (its pool keeps the first); for parts joined, only when no URN is in two parts (a later part's
+    /// reading links its references to its own first resource, and an earlier part's one of the same URN comes first).
+    /// </summary>
+    private readonly bool targetsFirst = true;
+
+    /// <summary>The most slots <see cref="NoUrnInTwoParts"/> searches for one hash before it gives up (and vouches for nothing).</summary>
+    private const int MaxProbes = 64;
+
+    /// <summary>
+    /// A stack to fill with the resources of one reading (<paramref name="pool"/> is its string pool);
+    /// <paramref name="hashUrns"/> when it is a part, to be joined.
+    /// </summary>
+    public DecodedStack(int capacity, StringPool pool, bool hashUrns = false)
         : base(capacity)
     {
         pools = [pool];
         withSecrets = [];
         byType = new(StringComparer.Ordinal);
+        urnHashes = hashUrns ? ArrayPool<ulong>.Shared.Rent(Math.Max(capacity, 16)) : null;
     }
 
     private DecodedStack(IReadOnlyList<DecodedStack> parts)
         : base(parts.Sum(p => p.Count))
     {
         pools = [.. parts.SelectMany(p => p.pools)];
+        targetsFirst = NoUrnInTwoParts(parts);
+        foreach (var part in parts)
+        {
+            if (part.urnHashes is { } rented)
+            {
+                ArrayPool<ulong>.Shared.Return(rented);
+                part.urnHashes = null;
+            }
+        }
+
         withSecrets = new(parts.Sum(p => p.withSecrets.Count));
         byType = new(StringComparer.Ordinal);
         foreach (var part in parts)
@@ -78,6 +114,10 @@ internal sealed class DecodedStack : List<StackResource>, IDecodedStack
     }
 
     /// <inheritdoc/>
+    public StackResource? Find(ReferenceValue reference) =>
+        targetsFirst && reference.Target is { } target ? target : Find(reference.TargetUrn);
+
+    /// <inheritdoc/>
     public IReadOnlyList<StackResource> OfType(string type) => byType.TryGetValue(type, out var list) ? list : [];
 
     /// <summary>Adds the next decoded resource; <paramref name="secrets"/> when the decoder met a secret in it.</summary>
@@ -92,9 +132,118 @@ internal sealed class DecodedStack : List<StackResource>, IDecodedStack
         }
 
         ofType.Add(resource);
+        if (urnHashes is not null)
+        {
+            if (urnHashCount == urnHashes.Length)
+            {
+                var larger = ArrayPool<ulong>.Shared.Rent(2 * urnHashCount);
+                urnHashes.CopyTo(larger, 0);
+                ArrayPool<ulong>.Shared.Return(urnHashes);
+                urnHashes = larger;
+            }
+
+            urnHashes[urnHashCount++] = Hash(resource.Urn);
+        }
+
         if (secrets)
         {
             withSecrets.Add(resource);
+        }
+    }
+
+    /// <summary>
+    /// Whether no URN hash of a part is also one of an earlier part (a hash shared by two different URNs only makes
+    /// <see cref="Find(ReferenceValue)"/> look up by URN): each part's hashes looked up in an open-addressed table of
+    /// the earlier parts' ones (rented), then added to it.
+    /// </summary>
+    private static bool NoUrnInTwoParts(IReadOnlyList<DecodedStack> parts)
+    {
+        if (parts.Any(p => p.urnHashes is null))
+        {
+            return false; // not read as parts: nothing to tell by
+        }
+
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * parts.Sum(p => p.urnHashCount)));
+        var table = ArrayPool<ulong>.Shared.Rent(size);
+        try
+        {
+            Array.Clear(table, 0, size);
+            var mask = (ulong)(size - 1);
+            foreach (var part in parts)
+            {
+                var hashes = part.urnHashes!.AsSpan(0, part.urnHashCount);
+                foreach (var hash in hashes)
+                {
+                    if (Slot(table, hash, mask) is not { } slot || table[slot] != 0)
+                    {
+                        return false;
+                    }
+                }
+
+                foreach (var hash in hashes)
+                {
+                    if (Slot(table, hash, mask) is not { } slot)
+                    {
+                        return false;
+                    }
+
+                    table[slot] = Key(hash);
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(table);
+        }
+
+        // 0 marks an empty slot: a hash of 0 is kept as 1.
+        static ulong Key(ulong hash) => hash == 0 ? 1 : hash;
+
+        // The slot that holds the hash, else the empty one where it goes (the table is never more than half full);
+        // null past MaxProbes slots, as hashes made alike could make the search quadratic.
+        static int? Slot(ulong[] table, ulong hash, ulong mask)
+        {
+            var key = Key(hash);
+            var slot = key & mask;
+            for (var probes = 0; table[slot] != 0 && table[slot] != key; probes++)
+            {
+                if (probes == MaxProbes)
+                {
+                    return null;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+
+            return (int)slot;
+        }
+    }
+
+    /// <summary>A 64-bit hash of a URN's characters (multiply and fold per 8 bytes).</summary>
+    internal static ulong Hash(string urn)
+    {
+        var bytes = MemoryMarshal.AsBytes(urn.AsSpan());
+        var hash = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
+        while (bytes.Length >= 8)
+        {
+            hash = Mix(hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes));
+            bytes = bytes[8..];
+        }
+
+        ulong tail = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            tail |= (ulong)bytes[i] << (8 * i);
+        }
+
+        return Mix(hash ^ tail);
+
+        static ulong Mix(ulong x)
+        {
+            x *= 0xFF51AFD7ED558CCDUL;
+            return x ^ (x >> 32);
         }
     }
 }

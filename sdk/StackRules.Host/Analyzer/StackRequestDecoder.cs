@@ -44,14 +44,24 @@ internal static partial class StackRequestDecoder
         Decode(request, references, Math.Clamp(request.Length / MinPartBytes, 1, Math.Min(Environment.ProcessorCount, MaxParts)));
 
     /// <summary>One request's reading: its string pool and the buffers of the maps and lists not finished yet.</summary>
-    private sealed partial class Reading(int requestLength, int resourceCount, DependencyReferences references)
+    private sealed partial class Reading(int requestLength, int resourceCount, DependencyReferences references) : IReferenceTargets
     {
+        /// <summary>
+        /// The most dependency URNs of one resource that <see cref="TargetOf"/> scans; a resource with more has its
+        /// targets looked up in the pool.
+        /// </summary>
+        private const int MaxScannedTargets = 32;
+
         private readonly StringPool pool = new(requestLength, resourceCount);
         private readonly EntryBuffer<PropertyValue> fields = new();
         private readonly ItemBuffer<PropertyValue> items = new();
         private readonly EntryBuffer<IReadOnlyList<string>> dependencies = new();
         private readonly ItemBuffer<string> urns = new();
         private readonly ItemBuffer<string> dependsOn = new();
+
+        /// <summary>The URNs of the current resource's property dependencies (from <see cref="targetsStart"/>), each with its pool slot as read.</summary>
+        private readonly ItemBuffer<(string Urn, object? Slot)> targets = new();
+        private int targetsStart;
 
         /// <summary>How many secret values the reading has made so far.</summary>
         private int secretsSeen;
@@ -65,7 +75,7 @@ internal static partial class StackRequestDecoder
         public (DecodedStack Stack, int End) Request(ReadOnlySpan<byte> request, int firstIndex, long nextPart = long.MaxValue)
         {
             var reader = new WireReader(request);
-            var resources = new DecodedStack(resourceCount, pool);
+            var resources = new DecodedStack(resourceCount, pool, hashUrns: firstIndex > 0 || nextPart != long.MaxValue);
             while (!reader.AtEnd)
             {
                 if (reader.Position >= nextPart && resources.Count > 0)
@@ -99,6 +109,7 @@ internal static partial class StackRequestDecoder
             ReadOnlySpan<byte> name = default;
             var dependenciesStart = dependencies.Top;
             var dependsOnStart = dependsOn.Top;
+            targetsStart = targets.Top;
             Dictionary<string, int>? dependencyIndex = null;
             var extras = default(ResourceExtras);
             (int Start, int Length) properties = (-1, 0);
@@ -164,6 +175,7 @@ internal static partial class StackRequestDecoder
             var resourceDependencies = dependencies.Top == dependenciesStart ? NoDependencies : PropertyTable<IReadOnlyList<string>>.Of(dependencies.Region(dependenciesStart));
             dependencies.Truncate(dependenciesStart);
             var outputs = Properties(bytes, properties, moreProperties, resourceDependencies);
+            targets.Truncate(targetsStart);
             var id = outputs.Properties.TryGetValue("id", out var idValue) && idValue is StringValue { Value.Length: > 0 } known ? known.Value : null;
             return new StackResource(urn, type, NameOf(name, urn), outputs, id, parent.Length == 0 ? null : parent, resourceDependencies, outputs)
             {
@@ -200,7 +212,7 @@ internal static partial class StackRequestDecoder
                 return ObjectValue.Empty;
             }
 
-            references.ResolveInPlace(fields.Region(start), dependencies);
+            references.ResolveInPlace(fields.Region(start), dependencies, this);
             var properties = new ObjectValue(PropertyTable<PropertyValue>.Of(fields.Region(start)));
             fields.Truncate(start);
             return properties;
@@ -254,7 +266,9 @@ internal static partial class StackRequestDecoder
                         var urnTag = value.ReadTag();
                         if (urnTag == UrnsTag)
                         {
-                            urns.Add(pool.Get(value.ReadLengthDelimited()));
+                            var urn = pool.Get(value.ReadLengthDelimited(), out var slot);
+                            urns.Add(urn);
+                            targets.Add((urn, slot));
                         }
                         else
                         {
@@ -271,6 +285,30 @@ internal static partial class StackRequestDecoder
             }
 
             dependencies.Put(start, key, entryUrns ?? [], ref index);
+        }
+
+        /// <summary>
+        /// The first resource of this reading with the URN <paramref name="urn"/>, when it came before the resource
+        /// being read (the engine sends a resource's dependencies first): what the pool's slot held when the current
+        /// resource's property dependencies were read, found by the very string (the pool's) among them.
+        /// </summary>
+        public StackResource? TargetOf(string urn)
+        {
+            var top = targets.Top;
+            if (top - targetsStart > MaxScannedTargets)
+            {
+                return pool.ResourceOf(urn);
+            }
+
+            for (var i = targetsStart; i < top; i++)
+            {
+                if (ReferenceEquals(targets[i].Urn, urn))
+                {
+                    return StringPool.ResourceOfSlot(targets[i].Slot);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The request's string pool (keys, type tokens, URNs).</summary>

@@ -69,12 +69,26 @@ internal sealed class StringPool
     public StackResource? ResourceOf(string urn) =>
         strings.TryGetValue(urn, out var slot) && slot is StackResource resource ? resource : otherResources?.GetValueOrDefault(urn);
 
+    /// <summary>
+    /// The resource a slot given by <see cref="Get(ReadOnlySpan{byte}, out object?)"/> held: the first resource indexed
+    /// with that URN when it was read, or null (none yet, or the URN is also a string value of the request, whose
+    /// resources <see cref="ResourceOf"/> still finds).
+    /// </summary>
+    public static StackResource? ResourceOfSlot(object? slot) => slot as StackResource;
+
     /// <summary>A string that is not pooled (one that occurs once, such as a resource's name).</summary>
     public static string Unpooled(ReadOnlySpan<byte> utf8) => utf8.Length == 0 ? "" : Encoding.UTF8.GetString(utf8);
 
     /// <summary>The string of <paramref name="utf8"/>, shared with every equal one of the request.</summary>
-    public string Get(ReadOnlySpan<byte> utf8)
+    public string Get(ReadOnlySpan<byte> utf8) => Get(utf8, out _);
+
+    /// <summary>
+    /// The string of <paramref name="utf8"/>, shared with every equal one of the request, and its slot, found by the
+    /// same lookup: <see cref="ResourceOfSlot"/> tells the first resource indexed so far with that URN.
+    /// </summary>
+    public string Get(ReadOnlySpan<byte> utf8, out object? slot)
     {
+        slot = null;
         if (utf8.Length == 0)
         {
             return "";
@@ -89,7 +103,7 @@ internal sealed class StringPool
         Span<char> chars = utf8.Length <= StackBytes ? stackalloc char[StackBytes] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
         var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
         string result;
-        if (lookup.TryGetValue(text, out var pooled, out _))
+        if (lookup.TryGetValue(text, out var pooled, out slot))
         {
             result = pooled;
         }

@@ -22,13 +22,20 @@ public sealed class ExtensionContext
 {
     private readonly Func<string, PolicySettings?> settings;
     private readonly Func<string, StackResource?> find;
+    private readonly Func<ReferenceValue, StackResource?> findReference;
     private readonly Func<string, IReadOnlyList<StackResource>> ofType;
 
-    internal ExtensionContext(IReadOnlyList<StackResource> resources, Func<string, PolicySettings?> settings, Func<string, StackResource?> find, Func<string, IReadOnlyList<StackResource>> ofType)
+    internal ExtensionContext(
+        IReadOnlyList<StackResource> resources,
+        Func<string, PolicySettings?> settings,
+        Func<string, StackResource?> find,
+        Func<ReferenceValue, StackResource?> findReference,
+        Func<string, IReadOnlyList<StackResource>> ofType)
     {
         Resources = resources;
         this.settings = settings;
         this.find = find;
+        this.findReference = findReference;
         this.ofType = ofType;
     }
 
@@ -43,6 +50,13 @@ public sealed class ExtensionContext
     /// evaluation's own index, so an extension needs no index by URN of its own.
     /// </summary>
     public StackResource? Find(string urn) => find(urn);
+
+    /// <summary>
+    /// The resource <paramref name="reference"/> names: the same as <see cref="Find(string)"/> of its
+    /// <see cref="ReferenceValue.TargetUrn"/>, without the lookup when the reader linked the reference to its target
+    /// as it read (the analyzer's decoder does, for a resource sent before the one that refers to it).
+    /// </summary>
+    public StackResource? Find(ReferenceValue reference) => findReference(reference);
 
     /// <summary>
     /// The resources of type <paramref name="type"/>, a full type token (<c>aws:ec2/subnet:Subnet</c>; a Pulumi YAML

@@ -44,6 +44,10 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
         return byUrn.GetValueOrDefault(urn);
     }
 
+    /// <summary>The resource <paramref name="reference"/> names (the decoder may have linked it as it read).</summary>
+    public StackResource? Find(ReferenceValue reference) =>
+        resources is IDecodedStack decoded ? decoded.Find(reference) : Find(reference.TargetUrn);
+
     /// <summary>The resources of canonical type token <paramref name="type"/>, in order (the decoder's index, else one made on first use).</summary>
     public IReadOnlyList<StackResource> OfType(string type)
     {
@@ -78,7 +82,7 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
     {
         if (!extensions.TryGetValue(extension, out var built))
         {
-            extensions[extension] = built = extension.Build(new ExtensionContext(resources, settings, Find, OfType));
+            extensions[extension] = built = extension.Build(new ExtensionContext(resources, settings, Find, Find, OfType));
         }
 
         return (T)built;

@@ -16,6 +16,9 @@ internal interface IDecodedStack : IReadOnlyList<StackResource>
     /// <summary>The first resource with the URN <paramref name="urn"/>, or null.</summary>
     StackResource? Find(string urn);
 
+    /// <summary>The resource <paramref name="reference"/> names: the same as <see cref="Find(string)"/> of its URN.</summary>
+    StackResource? Find(ReferenceValue reference);
+
     /// <summary>The resources whose canonical type token (<see cref="TypeToken.Canonical"/>) is <paramref name="type"/>, in order.</summary>
     IReadOnlyList<StackResource> OfType(string type);
 }

@@ -67,7 +67,10 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
     /// <see cref="Resolve"/> on the entries of properties still being built (a decoder's buffer): each changed value
     /// replaces its entry's, so nothing is copied.
     /// </summary>
-    internal void ResolveInPlace(Span<KeyValuePair<string, PropertyValue>> entries, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies)
+    /// <param name="entries">The entries.</param>
+    /// <param name="dependencies">The resource's property dependencies.</param>
+    /// <param name="targets">The resources already read, by URN, to link each reference made to its target (<see cref="ReferenceValue.Target"/>).</param>
+    internal void ResolveInPlace(Span<KeyValuePair<string, PropertyValue>> entries, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies, IReferenceTargets? targets = null)
     {
         if (dependencies.Count == 0)
         {
@@ -79,7 +82,7 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
             var (key, value) = entries[i];
             if (dependencies.TryGetValue(key, out var urns) && urns.Count > 0)
             {
-                entries[i] = new(key, ResolveProperty(key, value, urns));
+                entries[i] = new(key, ResolveProperty(key, value, urns, targets));
             }
         }
     }
@@ -90,7 +93,7 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
     {
         if (dependencies.TryGetValue(key, out var urns) && urns.Count > 0)
         {
-            var resolved = ResolveProperty(key, value, urns);
+            var resolved = ResolveProperty(key, value, urns, null);
             if (!ReferenceEquals(resolved, value))
             {
                 result ??= PropertyTable<PropertyValue>.CopyOf(properties.Properties);
@@ -99,7 +102,7 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         }
     }
 
-    private PropertyValue ResolveProperty(string key, PropertyValue value, IReadOnlyList<string> urns)
+    private PropertyValue ResolveProperty(string key, PropertyValue value, IReadOnlyList<string> urns, IReferenceTargets? targets)
     {
         var byType = new UrnsByType(urns);
 
@@ -107,22 +110,22 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         // depends on the log group but is a JSON document, cidrBlocks may depend on subnets but are CIDRs.
         if (!HoldsIds(key, byType))
         {
-            return Rewrite(key, value, byType);
+            return Rewrite(key, value, byType, targets);
         }
 
         if (urns.Count == 1 && value is UnknownValue or SecretValue { Inner: UnknownValue })
         {
-            PropertyValue reference = new ReferenceValue(urns[0], "id");
+            PropertyValue reference = Reference(urns[0], targets);
             return value is SecretValue ? new SecretValue(reference) : reference;
         }
 
         if (value is ArrayValue { Items.Count: > 0 } list && AllUnknown(list) && byType.SingleType() is { } distinct
             && distinct.Count == list.Items.Count)
         {
-            return References(distinct);
+            return References(distinct, targets);
         }
 
-        return Rewrite(key, value, byType);
+        return Rewrite(key, value, byType, targets);
     }
 
     /// <summary>
@@ -136,34 +139,34 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
               || key.EndsWith("Arn", StringComparison.Ordinal) || key.EndsWith("Arns", StringComparison.Ordinal);
 
     /// <summary>Resolves nested unknowns; returns <paramref name="value"/> itself when nothing in it changes.</summary>
-    private PropertyValue Rewrite(string key, PropertyValue value, UrnsByType urns)
+    private PropertyValue Rewrite(string key, PropertyValue value, UrnsByType urns, IReferenceTargets? targets)
     {
         switch (value)
         {
             case UnknownValue when Candidates(key, urns) is [var only]:
-                return new ReferenceValue(only, "id");
+                return Reference(only, targets);
             case ArrayValue array when array.Items.Count > 0 && AllUnknown(array)
                                        && Candidates(key, urns) is { } candidates && candidates.Count == array.Items.Count:
-                return References(candidates);
+                return References(candidates, targets);
             case ArrayValue array:
-                return RewriteItems(array, urns);
+                return RewriteItems(array, urns, targets);
             case ObjectValue obj:
-                return RewriteProperties(obj, urns);
+                return RewriteProperties(obj, urns, targets);
             case SecretValue secret:
-                var inner = Rewrite(key, secret.Inner, urns);
+                var inner = Rewrite(key, secret.Inner, urns, targets);
                 return ReferenceEquals(inner, secret.Inner) ? secret : new SecretValue(inner);
             default:
                 return value;
         }
     }
 
-    private ArrayValue RewriteItems(ArrayValue array, UrnsByType urns)
+    private ArrayValue RewriteItems(ArrayValue array, UrnsByType urns, IReferenceTargets? targets)
     {
         PropertyValue[]? items = null;
         for (var i = 0; i < array.Items.Count; i++)
         {
             var item = array.Items[i];
-            var rewritten = Rewrite("", item, urns);
+            var rewritten = Rewrite("", item, urns, targets);
             if (items is null && !ReferenceEquals(rewritten, item))
             {
                 items = new PropertyValue[array.Items.Count];
@@ -182,14 +185,14 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         return items is null ? array : new ArrayValue(items);
     }
 
-    private ObjectValue RewriteProperties(ObjectValue obj, UrnsByType urns)
+    private ObjectValue RewriteProperties(ObjectValue obj, UrnsByType urns, IReferenceTargets? targets)
     {
         KeyValuePair<string, PropertyValue>[]? properties = null;
         if (PropertyTable<PropertyValue>.TryGetEntries(obj.Properties, out var entries))
         {
             for (var i = 0; i < entries.Length; i++)
             {
-                RewriteEntry(obj, urns, i, entries[i].Key, entries[i].Value, ref properties);
+                RewriteEntry(obj, urns, targets, i, entries[i].Key, entries[i].Value, ref properties);
             }
         }
         else
@@ -197,16 +200,16 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
             var position = 0;
             foreach (var (key, value) in obj.Properties)
             {
-                RewriteEntry(obj, urns, position++, key, value, ref properties);
+                RewriteEntry(obj, urns, targets, position++, key, value, ref properties);
             }
         }
 
         return properties is null ? obj : new ObjectValue(PropertyTable<PropertyValue>.Of(properties));
     }
 
-    private void RewriteEntry(ObjectValue obj, UrnsByType urns, int position, string key, PropertyValue value, ref KeyValuePair<string, PropertyValue>[]? properties)
+    private void RewriteEntry(ObjectValue obj, UrnsByType urns, IReferenceTargets? targets, int position, string key, PropertyValue value, ref KeyValuePair<string, PropertyValue>[]? properties)
     {
-        var rewritten = Rewrite(key, value, urns);
+        var rewritten = Rewrite(key, value, urns, targets);
         if (!ReferenceEquals(rewritten, value))
         {
             properties ??= PropertyTable<PropertyValue>.CopyOf(obj.Properties);
@@ -227,16 +230,19 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         return true;
     }
 
-    private static ArrayValue References(IReadOnlyList<string> urns)
+    private static ArrayValue References(IReadOnlyList<string> urns, IReferenceTargets? targets)
     {
         var items = new PropertyValue[urns.Count];
         for (var i = 0; i < items.Length; i++)
         {
-            items[i] = new ReferenceValue(urns[i], "id");
+            items[i] = Reference(urns[i], targets);
         }
 
         return new ArrayValue(items);
     }
+
+    /// <summary>A reference to the id of the resource <paramref name="urn"/>, linked to it when <paramref name="targets"/> has it.</summary>
+    private static ReferenceValue Reference(string urn, IReferenceTargets? targets) => new(urn, "id") { Target = targets?.TargetOf(urn) };
 
     private IReadOnlyList<string>? Candidates(string key, UrnsByType urns) =>
         KeyTypes.TryGetValue(key, out var type) ? urns.OfType(type) : null;

@@ -114,4 +114,22 @@ public sealed record SecretValue(PropertyValue Inner) : PropertyValue;
 /// </summary>
 /// <param name="TargetUrn">The URN of the resource referred to.</param>
 /// <param name="Property">Its property (<c>id</c>, <c>arn</c>...).</param>
-public sealed record ReferenceValue(string TargetUrn, string Property) : PropertyValue;
+public sealed record ReferenceValue(string TargetUrn, string Property) : PropertyValue
+{
+    /// <summary>
+    /// The resource <see cref="TargetUrn"/> names, when the reader that made this value found it as it read (the
+    /// analyzer's decoder, for a reference to a resource it had already read): a hint that an evaluation over that
+    /// reader's stack uses instead of a lookup by URN (<see cref="ExtensionContext.Find(ReferenceValue)"/>), and only
+    /// when that stack vouches for it. Not part of the value: two references to one URN and property are equal.
+    /// </summary>
+    internal StackResource? Target { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> refers to the same property of the same URN.</summary>
+    /// <param name="other">The other reference.</param>
+    public bool Equals(ReferenceValue? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && string.Equals(TargetUrn, other.TargetUrn, StringComparison.Ordinal) && string.Equals(Property, other.Property, StringComparison.Ordinal));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(TargetUrn, Property);
+}

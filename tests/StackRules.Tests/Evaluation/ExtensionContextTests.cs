@@ -3,7 +3,7 @@ namespace StackRules.Tests.Evaluation;
 /// <summary>
 /// What an extension is built from, for resources read from a file (the analyzer's decoded requests are tested in
 /// StackRequestDecoderPartsTests): <see cref="ExtensionContext.OfType"/> gives each full type token's resources in the
-/// evaluation's order, a template's short tokens indexed under their full ones, and <see cref="ExtensionContext.Find"/>
+/// evaluation's order, a template's short tokens indexed under their full ones, and <see cref="ExtensionContext.Find(string)"/>
 /// the first resource of a URN.
 /// </summary>
 public class ExtensionContextTests
