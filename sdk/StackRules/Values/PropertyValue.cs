@@ -130,6 +130,6 @@ public sealed record ReferenceValue(string TargetUrn, string Property) : Propert
         ReferenceEquals(this, other)
         || (other is not null && string.Equals(TargetUrn, other.TargetUrn, StringComparison.Ordinal) && string.Equals(Property, other.Property, StringComparison.Ordinal));
 
-    /// <inheritdoc/>
+    /// <summary>A hash of the URN and the property (the link to the target is not part of it).</summary>
     public override int GetHashCode() => HashCode.Combine(TargetUrn, Property);
 }
