@@ -98,12 +98,34 @@ public static class Urn
         return parts.Third < 0 ? urn : urn.AsSpan(parts.Third + Delimiter.Length);
     }
 
+    /// <summary>
+    /// The last URN this thread split into its stack, project and rest, the length of its head
+    /// (<c>urn:pulumi:STACK::PROJECT::</c>) and where its first <c>::</c> is: the URNs of one stack all start with
+    /// that head, so only the third <c>::</c> is searched for.
+    /// </summary>
+    [ThreadStatic]
+    private static (string Urn, int HeadLength, int First)? lastHead;
+
     /// <summary>Where the first three <c>::</c> are; <c>Third</c> is -1 when the string has fewer.</summary>
     private static (int First, int Second, int Third) Parts(string urn)
     {
         ArgumentNullException.ThrowIfNull(urn);
-        var first = urn.IndexOf(Delimiter, StringComparison.Ordinal);
-        var second = first < 0 ? -1 : urn.IndexOf(Delimiter, first + Delimiter.Length, StringComparison.Ordinal);
+        int first, second;
+        if (lastHead is var (last, headLength, headFirst) && urn.AsSpan().StartsWith(last.AsSpan(0, headLength)))
+        {
+            // The same characters up to the head's end: the same first two delimiters, the second ending the head.
+            (first, second) = (headFirst, headLength - Delimiter.Length);
+        }
+        else
+        {
+            first = urn.IndexOf(Delimiter, StringComparison.Ordinal);
+            second = first < 0 ? -1 : urn.IndexOf(Delimiter, first + Delimiter.Length, StringComparison.Ordinal);
+            if (second >= 0)
+            {
+                lastHead = (urn, second + Delimiter.Length, first);
+            }
+        }
+
         var third = second < 0 ? -1 : urn.IndexOf(Delimiter, second + Delimiter.Length, StringComparison.Ordinal);
         return (first, second, third);
     }

@@ -61,6 +61,43 @@ public class UrnTests
         }
     }
 
+    [Fact]
+    public void StringsThatShareAHeadSplitAsEachAlone()
+    {
+        // Strings of colons and letters, many starting alike (each thread keeps the head of the last one split): in
+        // random order, each splits as a search of its own delimiters does.
+        var random = new Random(41);
+        var heads = Enumerable.Range(0, 12).Select(_ => Noise(random, random.Next(0, 14))).ToList();
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = heads[random.Next(heads.Count)] + Noise(random, random.Next(0, 12));
+            var (first, second, third) = Delimiters(text);
+            var name = third < 0 ? text : text[(third + 2)..];
+            var qualified = third < 0 ? "" : text[(second + 2)..third];
+            Assert.Equal(name, Urn.Name(text));
+            Assert.Equal(qualified, Urn.QualifiedType(text));
+            Assert.Equal(third < 0 ? "" : text[..first], Urn.Stack(text));
+            Assert.Equal(third < 0 ? "" : text[(first + 2)..second], Urn.Project(text));
+        }
+
+        static string Noise(Random random, int length) => new([.. Enumerable.Range(0, length).Select(_ => ":::ab$"[random.Next(6)])]);
+
+        static (int, int, int) Delimiters(string text)
+        {
+            var found = new List<int>();
+            for (var i = 0; i + 1 < text.Length && found.Count < 3; i++)
+            {
+                if (text[i] == ':' && text[i + 1] == ':')
+                {
+                    found.Add(i);
+                    i++;
+                }
+            }
+
+            return found.Count == 3 ? (found[0], found[1], found[2]) : (-1, -1, -1);
+        }
+    }
+
     [Property]
     public Property CreateThenReadGivesThePartsBack(NonEmptyString stack, NonEmptyString project, NonEmptyString name)
     {
