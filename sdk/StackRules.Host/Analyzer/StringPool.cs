@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -19,9 +18,6 @@ internal sealed class StringPool
     /// <summary>Strings up to this many UTF-8 bytes are pooled.</summary>
     public const int MaxPooledBytes = 16 * 1024;
 
-    /// <summary>Strings up to this many UTF-8 bytes are decoded on the stack; longer ones into a rented buffer.</summary>
-    private const int StackBytes = 256;
-
     /// <summary>
     /// About one distinct pooled string besides the URNs per this many request bytes (for the pool's initial size: a
     /// pool that outgrows it is copied once into one twice as large). Measured on the benchmark's 10,000-resource
@@ -34,7 +30,7 @@ internal sealed class StringPool
 
     // A pooled string's slot: null, its shared StringValue, or the first resource with that URN (ResourceOf).
     private readonly Dictionary<string, object?> strings;
-    private readonly Dictionary<string, object?>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly Dictionary<string, object?>.AlternateLookup<ReadOnlySpan<byte>> lookup;
     private Dictionary<string, StackResource>? otherResources;
 
     /// <summary>
@@ -43,8 +39,9 @@ internal sealed class StringPool
     /// </summary>
     public StringPool(int requestLength = 0, int resources = 0)
     {
-        strings = new Dictionary<string, object?>(Math.Min(resources + (requestLength / BytesPerString), 1 << 20), StringComparer.Ordinal);
-        lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Found by their UTF-8 bytes: a string is decoded only the first time it is met.
+        strings = new Dictionary<string, object?>(Math.Min(resources + (requestLength / BytesPerString), 1 << 20), Utf8KeyComparer.Instance);
+        lookup = strings.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
     /// <summary>
@@ -99,21 +96,13 @@ internal sealed class StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        char[]? rented = null;
-        Span<char> chars = utf8.Length <= StackBytes ? stackalloc char[StackBytes] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
-        var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
-        string result;
-        if (lookup.TryGetValue(text, out var pooled, out slot))
+        if (lookup.TryGetValue(utf8, out var pooled, out slot))
         {
-            result = pooled;
-        }
-        else
-        {
-            result = new string(text);
-            strings.Add(result, null);
+            return pooled;
         }
 
-        Return(rented);
+        var result = Encoding.UTF8.GetString(utf8);
+        strings.Add(result, null);
         return result;
     }
 
@@ -130,30 +119,14 @@ internal sealed class StringPool
             return new StringValue(Encoding.UTF8.GetString(utf8));
         }
 
-        char[]? rented = null;
-        Span<char> chars = utf8.Length <= StackBytes ? stackalloc char[StackBytes] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
-        var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
-        StringValue result;
-        if (lookup.TryGetValue(text, out var pooled, out var slot))
+        if (lookup.TryGetValue(utf8, out var pooled, out var slot))
         {
             // (A URN that is also a resource's keeps the resource in its slot; its string values are not shared.)
-            result = slot as StringValue ?? (slot is null ? (StringValue)(strings[pooled] = new StringValue(pooled)) : new StringValue(pooled));
-        }
-        else
-        {
-            result = new StringValue(new string(text));
-            strings.Add(result.Value, result);
+            return slot as StringValue ?? (slot is null ? (StringValue)(strings[pooled] = new StringValue(pooled)) : new StringValue(pooled));
         }
 
-        Return(rented);
+        var result = new StringValue(Encoding.UTF8.GetString(utf8));
+        strings.Add(result.Value, result);
         return result;
-    }
-
-    private static void Return(char[]? rented)
-    {
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
     }
 }

@@ -1,0 +1,141 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+
+namespace StackRules.Host.Analyzer;
+
+/// <summary>
+/// The ordinal comparer of <see cref="StringPool"/>'s strings, which also finds them by their UTF-8 bytes as the
+/// request holds them: an ASCII string (the keys, URNs, type tokens and ids of a stack) is hashed and compared as its
+/// bytes, never decoded to be looked up; any other string by its characters, so a string and its UTF-8 form (invalid
+/// bytes decoded to U+FFFD, as the pool decodes them) always hash alike. The ASCII hash is seeded per process, as the
+/// runtime's string hashes are, so a request cannot be made of colliding keys ahead of time.
+/// </summary>
+internal sealed class Utf8KeyComparer : IEqualityComparer<string>, IAlternateEqualityComparer<ReadOnlySpan<byte>, string>
+{
+    /// <summary>The one comparer.</summary>
+    public static readonly Utf8KeyComparer Instance = new();
+
+    /// <summary>Strings up to this many characters are narrowed to bytes on the stack to be hashed; longer ones in a rented buffer.</summary>
+    private const int StackChars = 256;
+
+    private const ulong HighBits = 0x8080808080808080UL;
+
+    private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
+
+    private Utf8KeyComparer()
+    {
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public int GetHashCode(string text)
+    {
+        byte[]? rented = null;
+        Span<byte> bytes = text.Length <= StackChars ? stackalloc byte[text.Length] : (rented = ArrayPool<byte>.Shared.Rent(text.Length));
+        try
+        {
+            // Ascii.FromUtf16 stops at the first non-ASCII character: such a string hashes by its characters.
+            return Ascii.FromUtf16(text, bytes, out _) == OperationStatus.Done ? AsciiHash(bytes[..text.Length]) : CharHash(text);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(ReadOnlySpan<byte> utf8, string other) =>
+        Ascii.Equals(utf8, other) || (!IsAscii(utf8) && DecodedEquals(utf8, other));
+
+    /// <inheritdoc/>
+    public int GetHashCode(ReadOnlySpan<byte> utf8) => IsAscii(utf8) ? AsciiHash(utf8) : DecodedHash(utf8);
+
+    /// <inheritdoc/>
+    public string Create(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
+
+    /// <summary>Whether every byte is below 0x80 (eight at a time).</summary>
+    private static bool IsAscii(ReadOnlySpan<byte> bytes)
+    {
+        ulong high = 0;
+        while (bytes.Length >= 8)
+        {
+            high |= BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            bytes = bytes[8..];
+        }
+
+        foreach (var b in bytes)
+        {
+            high |= b;
+        }
+
+        return (high & HighBits) == 0;
+    }
+
+    /// <summary>A seeded multiply-and-fold hash of ASCII bytes, eight at a time.</summary>
+    private static int AsciiHash(ReadOnlySpan<byte> bytes)
+    {
+        var hash = Seed ^ (ulong)bytes.Length;
+        while (bytes.Length >= 8)
+        {
+            hash = Mix(hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes));
+            bytes = bytes[8..];
+        }
+
+        ulong tail = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            tail |= (ulong)bytes[i] << (8 * i);
+        }
+
+        hash = Mix(hash ^ tail);
+        return (int)(hash ^ (hash >> 32));
+
+        static ulong Mix(ulong x)
+        {
+            x *= 0x9E3779B97F4A7C15UL;
+            return x ^ (x >> 29);
+        }
+    }
+
+    private static int CharHash(ReadOnlySpan<char> chars) => string.GetHashCode(chars, StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="utf8"/>, decoded as the pool decodes it, is <paramref name="other"/>.</summary>
+    private static bool DecodedEquals(ReadOnlySpan<byte> utf8, string other)
+    {
+        if (Encoding.UTF8.GetCharCount(utf8) != other.Length)
+        {
+            return false;
+        }
+
+        char[]? rented = null;
+        Span<char> chars = other.Length <= StackChars ? stackalloc char[other.Length] : (rented = ArrayPool<char>.Shared.Rent(other.Length));
+        var equal = chars[..Encoding.UTF8.GetChars(utf8, chars)].SequenceEqual(other);
+        Return(rented);
+        return equal;
+    }
+
+    /// <summary>The hash of <paramref name="utf8"/> decoded (by its characters).</summary>
+    private static int DecodedHash(ReadOnlySpan<byte> utf8)
+    {
+        // A UTF-8 byte is at most one UTF-16 character.
+        char[]? rented = null;
+        Span<char> chars = utf8.Length <= StackChars ? stackalloc char[utf8.Length] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
+        var hash = CharHash(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
+        Return(rented);
+        return hash;
+    }
+
+    private static void Return(char[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+}
