@@ -38,7 +38,7 @@ internal sealed class Utf8KeyComparer : IEqualityComparer<string>, IAlternateEqu
         try
         {
             // Ascii.FromUtf16 stops at the first non-ASCII character: such a string hashes by its characters.
-            return Ascii.FromUtf16(text, bytes, out _) == OperationStatus.Done ? AsciiHash(bytes[..text.Length]) : CharHash(text);
+            return Ascii.FromUtf16(text, bytes, out _) == OperationStatus.Done ? AsciiHash(bytes[..text.Length], out _) : CharHash(text);
         }
         finally
         {
@@ -51,39 +51,27 @@ internal sealed class Utf8KeyComparer : IEqualityComparer<string>, IAlternateEqu
 
     /// <inheritdoc/>
     public bool Equals(ReadOnlySpan<byte> utf8, string other) =>
-        Ascii.Equals(utf8, other) || (!IsAscii(utf8) && DecodedEquals(utf8, other));
+        Ascii.Equals(utf8, other) || (!Ascii.IsValid(utf8) && DecodedEquals(utf8, other));
 
     /// <inheritdoc/>
-    public int GetHashCode(ReadOnlySpan<byte> utf8) => IsAscii(utf8) ? AsciiHash(utf8) : DecodedHash(utf8);
+    public int GetHashCode(ReadOnlySpan<byte> utf8) => AsciiHash(utf8, out var ascii) is var hash && ascii ? hash : DecodedHash(utf8);
 
     /// <inheritdoc/>
     public string Create(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 
-    /// <summary>Whether every byte is below 0x80 (eight at a time).</summary>
-    private static bool IsAscii(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// A seeded multiply-and-fold hash of bytes, eight at a time, and whether they are all ASCII (the hash of bytes
+    /// that are not is not used: such a string hashes by its characters).
+    /// </summary>
+    private static int AsciiHash(ReadOnlySpan<byte> bytes, out bool ascii)
     {
+        var hash = Seed ^ (ulong)bytes.Length;
         ulong high = 0;
         while (bytes.Length >= 8)
         {
-            high |= BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-            bytes = bytes[8..];
-        }
-
-        foreach (var b in bytes)
-        {
-            high |= b;
-        }
-
-        return (high & HighBits) == 0;
-    }
-
-    /// <summary>A seeded multiply-and-fold hash of ASCII bytes, eight at a time.</summary>
-    private static int AsciiHash(ReadOnlySpan<byte> bytes)
-    {
-        var hash = Seed ^ (ulong)bytes.Length;
-        while (bytes.Length >= 8)
-        {
-            hash = Mix(hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes));
+            var word = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            high |= word;
+            hash = Mix(hash ^ word);
             bytes = bytes[8..];
         }
 
@@ -93,6 +81,7 @@ internal sealed class Utf8KeyComparer : IEqualityComparer<string>, IAlternateEqu
             tail |= (ulong)bytes[i] << (8 * i);
         }
 
+        ascii = ((high | tail) & HighBits) == 0;
         hash = Mix(hash ^ tail);
         return (int)(hash ^ (hash >> 32));
 
