@@ -30,106 +30,159 @@ public static class TaskNeeds
 {
     private const string Secret = "[secret]";
 
+    // The needs that do not depend on the spec: one instance each (records, immutable), not one per call.
+    private static readonly TaskNeed EcrDkr = new(
+        AwsService.EcrDkr,
+        null,
+        "the image manifest (Docker Registry API)",
+        "CannotPullContainerError: ... There is a connection issue between the task and Amazon ECR ... i/o timeout");
+
+    private static readonly TaskNeed EcrApi = new(
+        AwsService.EcrApi,
+        null,
+        "the registry auth token (platform version 1.4.0 or later)",
+        "ResourceInitializationError: unable to pull secrets or registry auth: ... unable to retrieve ecr registry auth ... dial tcp ...:443: i/o timeout");
+
+    private static readonly TaskNeed S3Layers = new(
+        AwsService.S3,
+        null,
+        "the image layers (S3 gateway endpoint on the subnet's route table)",
+        "CannotPullContainerError: ... dial tcp <S3 address>:443: i/o timeout (layer download from prod-<region>-starport-layer-bucket)");
+
+    private static readonly TaskNeed SsmMessages = new(
+        AwsService.SsmMessages,
+        null,
+        "ECS Exec (enableExecuteCommand: the SSM agent's session channel)",
+        "ECS Exec fails: TargetNotConnectedException (the SSM agent in the task cannot reach ssmmessages)");
+
+    private static readonly TaskNeed ServiceConnect = new(
+        AwsService.EcsAgent,
+        null,
+        "Service Connect (its proxy polls the ECS agent endpoint for its configuration)",
+        "the Service Connect proxy gets no configuration and the task does not become healthy");
+
+    private static readonly TaskNeed[] ContainerAgent =
+    [
+        .. ((string[])[AwsService.EcsAgent, AwsService.EcsTelemetry, AwsService.Ecs]).Select(service =>
+            new TaskNeed(service, null, "the ECS container agent on the container instances", "container instances fail to register or drop off the cluster (agent disconnected)")),
+    ];
+
+    private const string LogsError = "ResourceInitializationError: failed to validate logger args: ... signal: killed";
+    private static readonly TaskNeed Logs = new(AwsService.Logs, null, "the awslogs log driver", LogsError);
+    private static readonly TaskNeed SecretLogs = new(AwsService.Logs, null, $"the {Secret} log driver", LogsError);
+
+    private static readonly TaskNeed SecretsManager = new(
+        AwsService.SecretsManager,
+        null,
+        "secrets (or repositoryCredentials) from Secrets Manager",
+        "ResourceInitializationError: unable to pull secrets or registry auth: ... unable to retrieve secret from asm");
+
+    private static readonly TaskNeed Ssm = new(
+        AwsService.Ssm,
+        null,
+        "secrets from SSM Parameter Store",
+        "ResourceInitializationError: unable to pull secrets or registry auth: ... unable to retrieve secrets from ssm");
+
     /// <summary>What the tasks of <paramref name="spec"/> need, each destination once, in a stable order.</summary>
     public static IReadOnlyList<TaskNeed> Of(TaskSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var needs = new List<TaskNeed>();
-        void Add(TaskNeed need)
-        {
-            foreach (var n in needs)
-            {
-                if (n.Service == need.Service && n.Region == need.Region)
-                {
-                    return;
-                }
-            }
-
-            needs.Add(need);
-        }
-
         var taskEni = spec.TaskEniFetchesSecrets;
         var containers = spec.Containers;
-        var localEcr = containers is null || containers.Count == 0
-            || containers.Any(c => c.Image.Registry == ImageRegistry.Unknown || (c.Image.Registry == ImageRegistry.Ecr && !spec.IsOtherRegion(c.Image.Region)));
-        if (localEcr)
+        if (PullsFromLocalEcr(spec))
         {
-            AddEcrPull(Add, taskEni);
+            AddEcrPull(needs, taskEni);
         }
 
         foreach (var container in containers ?? [])
         {
-            AddImage(Add, spec, container.Image);
-            AddLogs(Add, spec, container);
+            AddImage(needs, spec, container.Image);
+            AddLogs(needs, spec, container);
             if (taskEni == true)
             {
-                AddSecrets(Add, spec, container.Secrets);
+                AddSecrets(needs, spec, container.Secrets);
             }
         }
 
         if (spec.ExecuteCommand == Switch.On)
         {
-            Add(new TaskNeed(
-                AwsService.SsmMessages,
-                null,
-                "ECS Exec (enableExecuteCommand: the SSM agent's session channel)",
-                "ECS Exec fails: TargetNotConnectedException (the SSM agent in the task cannot reach ssmmessages)"));
+            Add(needs, SsmMessages);
         }
 
         if (spec.ServiceConnect == Switch.On && spec.LaunchType != LaunchType.Ec2)
         {
-            Add(new TaskNeed(
-                AwsService.EcsAgent,
-                null,
-                "Service Connect (its proxy polls the ECS agent endpoint for its configuration)",
-                "the Service Connect proxy gets no configuration and the task does not become healthy"));
+            Add(needs, ServiceConnect);
         }
 
         if (spec.LaunchType == LaunchType.Ec2)
         {
-            foreach (var service in (ReadOnlySpan<string>)[AwsService.EcsAgent, AwsService.EcsTelemetry, AwsService.Ecs])
+            foreach (var need in ContainerAgent)
             {
-                Add(new TaskNeed(service, null, "the ECS container agent on the container instances", "container instances fail to register or drop off the cluster (agent disconnected)"));
+                Add(needs, need);
             }
         }
 
         return needs;
     }
 
+    /// <summary>Adds <paramref name="need"/> unless a need of the same service and Region is there already.</summary>
+    private static void Add(List<TaskNeed> needs, TaskNeed need)
+    {
+        foreach (var n in needs)
+        {
+            if (n.Service == need.Service && n.Region == need.Region)
+            {
+                return;
+            }
+        }
+
+        needs.Add(need);
+    }
+
+    /// <summary>
+    /// Whether some image comes from ECR in the VPC's Region (or from a registry not known: an ECR path is the only one
+    /// endpoints could give), or the spec names no containers.
+    /// </summary>
+    private static bool PullsFromLocalEcr(TaskSpec spec)
+    {
+        if (spec.Containers is not { Count: > 0 } containers)
+        {
+            return true;
+        }
+
+        foreach (var c in containers)
+        {
+            if (c.Image.Registry == ImageRegistry.Unknown || (c.Image.Registry == ImageRegistry.Ecr && !spec.IsOtherRegion(c.Image.Region)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// A pull from ECR in the VPC's Region: the manifest, the auth token (through the task ENI only), the layers. (The
     /// compiler creates the interface endpoints in this order, so ecr.dkr comes before ecr.api.)
     /// </summary>
-    private static void AddEcrPull(Action<TaskNeed> add, bool? taskEni)
+    private static void AddEcrPull(List<TaskNeed> needs, bool? taskEni)
     {
-        add(new TaskNeed(
-            AwsService.EcrDkr,
-            null,
-            "the image manifest (Docker Registry API)",
-            "CannotPullContainerError: ... There is a connection issue between the task and Amazon ECR ... i/o timeout"));
-
+        Add(needs, EcrDkr);
         if (taskEni == true)
         {
-            add(new TaskNeed(
-                AwsService.EcrApi,
-                null,
-                "the registry auth token (platform version 1.4.0 or later)",
-                "ResourceInitializationError: unable to pull secrets or registry auth: ... unable to retrieve ecr registry auth ... dial tcp ...:443: i/o timeout"));
+            Add(needs, EcrApi);
         }
 
-        add(new TaskNeed(
-            AwsService.S3,
-            null,
-            "the image layers (S3 gateway endpoint on the subnet's route table)",
-            "CannotPullContainerError: ... dial tcp <S3 address>:443: i/o timeout (layer download from prod-<region>-starport-layer-bucket)"));
+        Add(needs, S3Layers);
     }
 
     /// <summary>An image that only the internet serves: ECR in another Region, or another registry.</summary>
-    private static void AddImage(Action<TaskNeed> add, TaskSpec spec, ContainerImage image)
+    private static void AddImage(List<TaskNeed> needs, TaskSpec spec, ContainerImage image)
     {
         if (image.Registry == ImageRegistry.Ecr && spec.IsOtherRegion(image.Region))
         {
-            add(new TaskNeed(
+            Add(needs, new TaskNeed(
                 AwsService.EcrDkr,
                 image.Region,
                 $"image {image.Shown} from ECR in {image.Region} (auth token, manifest and layers; VPC endpoints serve only their own Region)",
@@ -137,7 +190,7 @@ public static class TaskNeeds
         }
         else if (image.Registry == ImageRegistry.Other)
         {
-            add(new TaskNeed(
+            Add(needs, new TaskNeed(
                 null,
                 null,
                 $"image {image.Shown}, which is not in a private ECR repository (VPC endpoints cannot reach other registries)",
@@ -146,56 +199,55 @@ public static class TaskNeeds
     }
 
     /// <summary>The awslogs driver: <c>logs</c> in <c>awslogs-region</c> (shown as [secret] when it is a secret).</summary>
-    private static void AddLogs(Action<TaskNeed> add, TaskSpec spec, ContainerSpec container)
+    private static void AddLogs(List<TaskNeed> needs, TaskSpec spec, ContainerSpec container)
     {
         if (container.Awslogs != Switch.On)
         {
             return;
         }
 
-        const string Error = "ResourceInitializationError: failed to validate logger args: ... signal: killed";
-        var driver = container.LogDriverIsSecret ? $"the {Secret} log driver" : "the awslogs log driver";
         var region = container.AwslogsRegion;
         if (spec.IsOtherRegion(region))
         {
+            var driver = container.LogDriverIsSecret ? $"the {Secret} log driver" : "the awslogs log driver";
             var shown = container.AwslogsRegionIsSecret ? Secret : region;
-            add(new TaskNeed(AwsService.Logs, shown, $"{driver} writing to {shown} (awslogs-region; VPC endpoints serve only their own Region)", Error));
+            Add(needs, new TaskNeed(AwsService.Logs, shown, $"{driver} writing to {shown} (awslogs-region; VPC endpoints serve only their own Region)", LogsError));
         }
         else
         {
-            add(new TaskNeed(AwsService.Logs, null, driver, Error));
+            Add(needs, container.LogDriverIsSecret ? SecretLogs : Logs);
         }
     }
 
     /// <summary>Secrets fetched through the task ENI: each store in the VPC's Region, and each other Region's store.</summary>
-    private static void AddSecrets(Action<TaskNeed> add, TaskSpec spec, IReadOnlyList<SecretSource> secrets)
+    private static void AddSecrets(List<TaskNeed> needs, TaskSpec spec, IReadOnlyList<SecretSource> secrets)
     {
-        foreach (var remote in secrets.Where(s => spec.IsOtherRegion(s.Region)))
+        bool secretsManager = false, parameterStore = false;
+        foreach (var secret in secrets)
         {
-            add(new TaskNeed(
-                remote.Service,
-                remote.Region,
-                $"secrets from {(remote.Store == SecretStore.SecretsManager ? "Secrets Manager" : "SSM Parameter Store")} in {remote.Region} (VPC endpoints serve only their own Region)",
-                "ResourceInitializationError: unable to pull secrets or registry auth: ... i/o timeout"));
+            if (spec.IsOtherRegion(secret.Region))
+            {
+                Add(needs, new TaskNeed(
+                    secret.Service,
+                    secret.Region,
+                    $"secrets from {(secret.Store == SecretStore.SecretsManager ? "Secrets Manager" : "SSM Parameter Store")} in {secret.Region} (VPC endpoints serve only their own Region)",
+                    "ResourceInitializationError: unable to pull secrets or registry auth: ... i/o timeout"));
+            }
+            else
+            {
+                secretsManager |= secret.Store == SecretStore.SecretsManager;
+                parameterStore |= secret.Store == SecretStore.ParameterStore;
+            }
         }
 
-        var local = secrets.Where(s => !spec.IsOtherRegion(s.Region)).ToList();
-        if (local.Any(s => s.Store == SecretStore.SecretsManager))
+        if (secretsManager)
         {
-            add(new TaskNeed(
-                AwsService.SecretsManager,
-                null,
-                "secrets (or repositoryCredentials) from Secrets Manager",
-                "ResourceInitializationError: unable to pull secrets or registry auth: ... unable to retrieve secret from asm"));
+            Add(needs, SecretsManager);
         }
 
-        if (local.Any(s => s.Store == SecretStore.ParameterStore))
+        if (parameterStore)
         {
-            add(new TaskNeed(
-                AwsService.Ssm,
-                null,
-                "secrets from SSM Parameter Store",
-                "ResourceInitializationError: unable to pull secrets or registry auth: ... unable to retrieve secrets from ssm"));
+            Add(needs, Ssm);
         }
     }
 }

@@ -29,11 +29,22 @@ public static class PlacementNeeds
             LaunchType = placement.LaunchType,
             PlatformVersion = version.IsUnknown ? PlatformVersion.Unknown : PlatformVersion.Of(version.IsKnown ? version.Value : defaultPlatformVersion),
             IsWindows = placement.TaskDefinition?.IsWindows == true,
-            Containers = placement.TaskDefinition?.Containers?.Select(ContainerOf).ToList(),
+            Containers = placement.TaskDefinition?.Containers is { } containers ? ContainersOf(containers) : null,
             ExecuteCommand = SwitchOf(placement.EnableExecuteCommand),
             ServiceConnect = SwitchOf(placement.ServiceConnect),
             VpcRegion = vpcRegion,
         };
+    }
+
+    private static List<ContainerSpec> ContainersOf(IReadOnlyList<ContainerDefinition> containers)
+    {
+        var specs = new List<ContainerSpec>(containers.Count);
+        for (var i = 0; i < containers.Count; i++)
+        {
+            specs.Add(ContainerOf(containers[i]));
+        }
+
+        return specs;
     }
 
     private static ContainerSpec ContainerOf(ContainerDefinition container) => new(new ContainerImage(container.Registry, container.ImageRegion, container.Image.Shown))
@@ -51,15 +62,32 @@ public static class PlacementNeeds
     /// </summary>
     private static List<SecretSource> SecretsOf(ContainerDefinition container)
     {
-        var secrets = container.SecretRegions
-            .Select(s => new SecretSource(s.Service == AwsService.SecretsManager ? SecretStore.SecretsManager : SecretStore.ParameterStore, s.Region))
-            .ToList();
-        var secretsManager = container.SecretsManagerSecrets - secrets.Count(s => s.Store == SecretStore.SecretsManager);
-        var parameters = container.SsmParameters - secrets.Count(s => s.Store == SecretStore.ParameterStore);
-        secrets.AddRange(Enumerable.Repeat(new SecretSource(SecretStore.SecretsManager), Math.Max(secretsManager, 0)));
-        secrets.AddRange(Enumerable.Repeat(new SecretSource(SecretStore.ParameterStore), Math.Max(parameters, 0)));
+        var secretsManager = container.SecretsManagerSecrets;
+        var parameters = container.SsmParameters;
+        var secrets = new List<SecretSource>(container.SecretRegions.Count + Math.Max(secretsManager, 0) + Math.Max(parameters, 0));
+        foreach (var (service, region) in container.SecretRegions)
+        {
+            var store = service == AwsService.SecretsManager ? SecretStore.SecretsManager : SecretStore.ParameterStore;
+            secrets.Add(new SecretSource(store, region));
+            secretsManager -= store == SecretStore.SecretsManager ? 1 : 0;
+            parameters -= store == SecretStore.ParameterStore ? 1 : 0;
+        }
+
+        for (var i = 0; i < secretsManager; i++)
+        {
+            secrets.Add(LocalSecretsManager);
+        }
+
+        for (var i = 0; i < parameters; i++)
+        {
+            secrets.Add(LocalParameter);
+        }
+
         return secrets;
     }
+
+    private static readonly SecretSource LocalSecretsManager = new(SecretStore.SecretsManager);
+    private static readonly SecretSource LocalParameter = new(SecretStore.ParameterStore);
 
     internal static Switch SwitchOf(Fact<bool> fact) => fact.IsUnknown ? Switch.Unknown : fact.Is(on => on) ? Switch.On : Switch.Off;
 }
