@@ -1,35 +1,41 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace StackRules;
 
 /// <summary>
 /// The read-only map of a small object (a resource's properties, a nested object, a resource's property
-/// dependencies): its entries in one array, in insertion order, found by a linear ordinal search. A
-/// <see cref="Dictionary{TKey,TValue}"/> costs its buckets, its entries and its growth on top of that; most objects of
-/// a stack have a handful of properties. <see cref="Of"/> picks this for up to <see cref="MaxEntries"/> entries and a
-/// dictionary of the exact size above.
+/// dependencies): its entries held in the object itself, in insertion order, found by a linear ordinal search. A
+/// <see cref="Dictionary{TKey,TValue}"/> costs its buckets, its entries and its growth on top of that, and an array of
+/// entries costs its own header and one more object to reach on every first read (a cache miss on a stack that is
+/// larger than the cache); most objects of a stack have a handful of properties. <see cref="Of"/> picks a table of
+/// exactly the entries' count for up to <see cref="MaxEntries"/> entries, and a dictionary of the exact size above.
 /// </summary>
 /// <typeparam name="TValue">The value type.</typeparam>
-internal sealed class PropertyTable<TValue> : IReadOnlyDictionary<string, TValue>
+internal abstract class PropertyTable<TValue> : IReadOnlyDictionary<string, TValue>
 {
     /// <summary>The most entries kept in a table; a larger map is a dictionary.</summary>
     public const int MaxEntries = 8;
 
-    private static readonly PropertyTable<TValue> Empty = new([]);
+    private static readonly PropertyTable<TValue> Empty = new EmptyTable();
 
-    private readonly KeyValuePair<string, TValue>[] entries;
-
-    private PropertyTable(KeyValuePair<string, TValue>[] entries) => this.entries = entries;
-
-    /// <inheritdoc/>
-    public int Count => entries.Length;
+    private PropertyTable()
+    {
+    }
 
     /// <inheritdoc/>
-    public IEnumerable<string> Keys => entries.Select(e => e.Key);
+    public int Count => Entries.Length;
 
     /// <inheritdoc/>
-    public IEnumerable<TValue> Values => entries.Select(e => e.Value);
+    public IEnumerable<string> Keys => Enumerate(this, static e => e.Key);
+
+    /// <inheritdoc/>
+    public IEnumerable<TValue> Values => Enumerate(this, static e => e.Value);
+
+    /// <summary>The entries, in place.</summary>
+    private protected abstract Span<KeyValuePair<string, TValue>> Entries { get; }
 
     /// <inheritdoc/>
     public TValue this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"no property '{key}'");
@@ -40,14 +46,17 @@ internal sealed class PropertyTable<TValue> : IReadOnlyDictionary<string, TValue
     /// </summary>
     public static IReadOnlyDictionary<string, TValue> Of(ReadOnlySpan<KeyValuePair<string, TValue>> entries)
     {
-        if (entries.Length == 0)
+        switch (entries.Length)
         {
-            return Empty;
-        }
-
-        if (entries.Length <= MaxEntries)
-        {
-            return new PropertyTable<TValue>(entries.ToArray());
+            case 0: return Empty;
+            case 1: return new Table<Entries1>(entries);
+            case 2: return new Table<Entries2>(entries);
+            case 3: return new Table<Entries3>(entries);
+            case 4: return new Table<Entries4>(entries);
+            case 5: return new Table<Entries5>(entries);
+            case 6: return new Table<Entries6>(entries);
+            case 7: return new Table<Entries7>(entries);
+            case 8: return new Table<Entries8>(entries);
         }
 
         var map = new Dictionary<string, TValue>(entries.Length, StringComparer.Ordinal);
@@ -59,31 +68,28 @@ internal sealed class PropertyTable<TValue> : IReadOnlyDictionary<string, TValue
         return map;
     }
 
-    /// <summary>
-    /// A read-only map of the first <paramref name="count"/> of <paramref name="entries"/> (distinct keys, in order),
-    /// which it may keep as its own: the caller gives the array up.
-    /// </summary>
-    public static IReadOnlyDictionary<string, TValue> OfOwned(KeyValuePair<string, TValue>[] entries, int count) =>
-        count == entries.Length && count is > 0 and <= MaxEntries ? new PropertyTable<TValue>(entries) : Of(entries.AsSpan(0, count));
+    /// <summary>A read-only map of the first <paramref name="count"/> of <paramref name="entries"/> (distinct keys, in order).</summary>
+    public static IReadOnlyDictionary<string, TValue> OfOwned(KeyValuePair<string, TValue>[] entries, int count) => Of(entries.AsSpan(0, count));
 
     /// <summary>The entries of <paramref name="map"/> in place when it is a table (to read them without an enumerator).</summary>
     public static bool TryGetEntries(IReadOnlyDictionary<string, TValue> map, out ReadOnlySpan<KeyValuePair<string, TValue>> entries)
     {
-        entries = map is PropertyTable<TValue> table ? table.entries : default;
+        entries = map is PropertyTable<TValue> table ? table.Entries : default;
         return map is PropertyTable<TValue>;
     }
 
     /// <summary>A copy of the entries of <paramref name="map"/>, in its enumeration order (to change some and build a new map).</summary>
     public static KeyValuePair<string, TValue>[] CopyOf(IReadOnlyDictionary<string, TValue> map) =>
-        map is PropertyTable<TValue> table ? (KeyValuePair<string, TValue>[])table.entries.Clone() : map.ToArray();
+        map is PropertyTable<TValue> table ? table.Entries.ToArray() : map.ToArray();
 
     /// <inheritdoc/>
-    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+    public bool ContainsKey(string key) => IndexOf(Entries, key) >= 0;
 
     /// <inheritdoc/>
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out TValue value)
     {
-        var index = IndexOf(key);
+        var entries = Entries;
+        var index = IndexOf(entries, key);
         if (index < 0)
         {
             value = default;
@@ -95,16 +101,23 @@ internal sealed class PropertyTable<TValue> : IReadOnlyDictionary<string, TValue
     }
 
     /// <inheritdoc/>
-    public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, TValue>>)entries).GetEnumerator();
+    public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator() => Enumerate(this, static e => e).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private int IndexOf(string key)
+    private static IEnumerable<T> Enumerate<T>(PropertyTable<TValue> table, Func<KeyValuePair<string, TValue>, T> select)
     {
-        var span = entries.AsSpan();
-        for (var i = 0; i < span.Length; i++)
+        for (var i = 0; i < table.Entries.Length; i++)
         {
-            if (string.Equals(span[i].Key, key, StringComparison.Ordinal))
+            yield return select(table.Entries[i]);
+        }
+    }
+
+    private static int IndexOf(Span<KeyValuePair<string, TValue>> entries, string key)
+    {
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
                 return i;
             }
@@ -112,4 +125,73 @@ internal sealed class PropertyTable<TValue> : IReadOnlyDictionary<string, TValue
 
         return -1;
     }
+
+    /// <summary>A table of no entries.</summary>
+    private sealed class EmptyTable : PropertyTable<TValue>
+    {
+        private protected override Span<KeyValuePair<string, TValue>> Entries => default;
+    }
+
+    /// <summary>A table whose entries are its own fields, as many as <typeparamref name="TEntries"/> holds.</summary>
+    /// <typeparam name="TEntries">An inline array of entries (<see cref="Entries1"/> to <see cref="Entries8"/>).</typeparam>
+    private sealed class Table<TEntries> : PropertyTable<TValue>
+        where TEntries : struct
+    {
+        private TEntries entries;
+
+        public Table(ReadOnlySpan<KeyValuePair<string, TValue>> from) => from.CopyTo(Entries);
+
+        private protected override Span<KeyValuePair<string, TValue>> Entries =>
+            MemoryMarshal.CreateSpan(ref Unsafe.As<TEntries, KeyValuePair<string, TValue>>(ref entries), Unsafe.SizeOf<TEntries>() / Unsafe.SizeOf<KeyValuePair<string, TValue>>());
+    }
+
+#pragma warning disable IDE0044, IDE0051, CS0169 // the one field of an inline array is its first element
+    [InlineArray(1)]
+    private struct Entries1
+    {
+        private KeyValuePair<string, TValue> first;
+    }
+
+    [InlineArray(2)]
+    private struct Entries2
+    {
+        private KeyValuePair<string, TValue> first;
+    }
+
+    [InlineArray(3)]
+    private struct Entries3
+    {
+        private KeyValuePair<string, TValue> first;
+    }
+
+    [InlineArray(4)]
+    private struct Entries4
+    {
+        private KeyValuePair<string, TValue> first;
+    }
+
+    [InlineArray(5)]
+    private struct Entries5
+    {
+        private KeyValuePair<string, TValue> first;
+    }
+
+    [InlineArray(6)]
+    private struct Entries6
+    {
+        private KeyValuePair<string, TValue> first;
+    }
+
+    [InlineArray(7)]
+    private struct Entries7
+    {
+        private KeyValuePair<string, TValue> first;
+    }
+
+    [InlineArray(8)]
+    private struct Entries8
+    {
+        private KeyValuePair<string, TValue> first;
+    }
+#pragma warning restore IDE0044, IDE0051, CS0169
 }
