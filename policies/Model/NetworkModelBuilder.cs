@@ -75,8 +75,11 @@ internal sealed partial class NetworkModelBuilder
     {
         // The side steps read only their own resource types and write only their own indexes, lists and votes, so
         // they may run while the network steps do; what comes after them reads both.
+        // The prefix lists (each VPC endpoint's prefixListId: a first read of every endpoint) likewise go first on the
+        // other processor; the security groups wait for them.
         var sideVotes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var side = graph.Resources.Count >= sideStepsApartFrom ? Task.Run(() => SideSteps(sideVotes)) : null;
+        var prefixLists = graph.Resources.Count >= sideStepsApartFrom ? Task.Run(AddPrefixLists) : null;
+        var side = prefixLists?.ContinueWith(_ => SideSteps(sideVotes), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         AddVpcs();
         AddSubnets();
         AddInternetGateways();
@@ -84,7 +87,15 @@ internal sealed partial class NetworkModelBuilder
         AddRouteTables();
         AddAssociations();
         AddRoutes();
-        AddPrefixLists();
+        if (prefixLists is null)
+        {
+            AddPrefixLists();
+        }
+        else
+        {
+            prefixLists.GetAwaiter().GetResult(); // rethrows its own exception where a serial run meets it
+        }
+
         AddSecurityGroups();
         AddEndpoints();
         if (side is null)

@@ -6,7 +6,7 @@ using FargateNetwork.Policies.Tests.Corpus;
 namespace FargateNetwork.Policies.Tests.Model;
 
 /// <summary>
-/// The model builder's side steps (task definitions, log groups, the resources' Region votes) running on another
+/// The model builder's side steps (the prefix lists, task definitions, log groups, the resources' Region votes) running on another
 /// thread while the network steps run give the model they give run in line: the same findings of every policy, the
 /// same Region, task definitions and log groups, on every corpus stack (previews and exports) and on all of them at
 /// once, several times each (a race would show as a difference in some run).
@@ -42,6 +42,36 @@ public class SideStepsTests
         foreach (var apartFrom in new[] { 0, int.MaxValue })
         {
             Assert.Equal("eu-west-1", NetworkModelBuilder.Build(new ResourceGraph(resources), apartFrom).Region);
+        }
+    }
+
+    [Fact]
+    public void TheSecurityGroupsWaitForThePrefixListsReadApart()
+    {
+        // Thousands of gateway endpoints for the side thread to read, one security group for the network steps: the
+        // group's egress rule names a customer-form prefix list id that only an endpoint's prefixListId output makes
+        // an AWS-managed list. Read before the side thread is done, it would be unknown.
+        const string listId = "pl-0123456789abcdef0";
+        var endpoints = Enumerable.Range(0, 4_000).Select(i => Resource(
+            "aws:ec2/vpcEndpoint:VpcEndpoint", $"e{i}", ("serviceName", "com.amazonaws.us-east-1.s3"), ("prefixListId", i == 3_999 ? listId : $"pl-{i:x8}"))).Select(e => e with { Outputs = e.Inputs }); // an export's outputs
+        var group = Resource("aws:ec2/securityGroup:SecurityGroup", "tasks") with
+        {
+            Inputs = new ObjectValue(new Dictionary<string, PropertyValue>
+            {
+                ["egress"] = new ArrayValue([new ObjectValue(new Dictionary<string, PropertyValue>
+                {
+                    ["protocol"] = new StringValue("tcp"),
+                    ["fromPort"] = new NumberValue(443),
+                    ["toPort"] = new NumberValue(443),
+                    ["prefixListIds"] = new ArrayValue([new StringValue(listId)]),
+                })]),
+            }),
+        };
+        List<StackResource> resources = [group, .. endpoints];
+        for (var run = 0; run < 5; run++)
+        {
+            var model = NetworkModelBuilder.Build(new ResourceGraph(resources), sideStepsApartFrom: 0);
+            Assert.Equal(PrefixListPeers.AwsManaged, Assert.Single(Assert.Single(model.SecurityGroups).Egress).PrefixLists);
         }
     }
 
