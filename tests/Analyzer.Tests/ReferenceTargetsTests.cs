@@ -52,6 +52,46 @@ public sealed class ReferenceTargetsTests
     }
 
     [Fact]
+    public void UrnsThatDecodeAlikeAreOneUrnInAnyParts()
+    {
+        // Two halves of the same 150 URNs, each ending in two bytes that are not UTF-8: FF FE in the first half, FE FF
+        // in the second. Both decode to U+FFFD U+FFFD, so the second half repeats the first's URNs in other bytes, and a
+        // reference there links to its half's own resource, which is not the first of its URN.
+        var random = new Random(33);
+        var request = new AnalyzeStackRequest();
+        for (var i = 0; i < 300; i++)
+        {
+            var resource = new AnalyzerResource { Type = Vpc, Urn = $"urn:pulumi:s::p::{Vpc}::v{i % 150}\u00e9", Properties = new Struct() };
+            resource.Properties.Fields["vpcId"] = Value.ForString(Unknown);
+            resource.PropertyDependencies["vpcId"] = new AnalyzerPropertyDependencies { Urns = { $"urn:pulumi:s::p::{Vpc}::v{random.Next(Math.Max(i % 150, 1))}\u00e9" } };
+            request.Resources.Add(resource);
+        }
+
+        var bytes = request.ToByteArray();
+        var half = bytes.Length / 2;
+        for (var at = bytes.AsSpan().IndexOf("\u00e9"u8); at >= 0; at = bytes.AsSpan().IndexOf("\u00e9"u8))
+        {
+            (bytes[at], bytes[at + 1]) = at < half ? ((byte)0xFF, (byte)0xFE) : ((byte)0xFE, (byte)0xFF);
+        }
+
+        var linkedNotFirst = 0;
+        for (var parts = 1; parts <= 5; parts++)
+        {
+            var stack = StackRequestDecoder.Decode(bytes, FargatePack.References, parts);
+            Assert.Equal(150, stack.Select(r => r.Urn).Distinct().Count());
+            foreach (var reference in stack.SelectMany(r => ReferencesIn(r.Inputs)))
+            {
+                var first = stack.Find(reference.TargetUrn);
+                Assert.Same(stack.First(r => r.Urn == reference.TargetUrn), first);
+                Assert.Same(first, stack.Find(reference));
+                linkedNotFirst += reference.Target is not null && !ReferenceEquals(reference.Target, first) ? 1 : 0;
+            }
+        }
+
+        Assert.True(linkedNotFirst > 20, $"{linkedNotFirst} links to a resource that is not its URN's first: the test does not repeat URNs across parts");
+    }
+
+    [Fact]
     public void TheLinkIsNotPartOfTheValue()
     {
         var bytes = Request(new Random(32), 200, repeatUrns: false).ToByteArray();

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace StackRules.Host.Analyzer;
 
@@ -120,11 +121,14 @@ internal sealed class DecodedStack : List<StackResource>, IDecodedStack
     /// <inheritdoc/>
     public IReadOnlyList<StackResource> OfType(string type) => byType.TryGetValue(type, out var list) ? list : [];
 
-    /// <summary>Adds the next decoded resource; <paramref name="secrets"/> when the decoder met a secret in it.</summary>
-    public void Add(StackResource resource, bool secrets)
+    /// <summary>
+    /// Adds the next decoded resource; <paramref name="secrets"/> when the decoder met a secret in it;
+    /// <paramref name="urnUtf8"/> is its URN as the request holds it.
+    /// </summary>
+    public void Add(StackResource resource, bool secrets, ReadOnlySpan<byte> urnUtf8)
     {
         Add(resource);
-        pools[0].Index(resource);
+        pools[0].Index(resource, urnUtf8);
         var type = TypeToken.Canonical(resource.Type);
         if (!byType.TryGetValue(type, out var ofType))
         {
@@ -142,7 +146,7 @@ internal sealed class DecodedStack : List<StackResource>, IDecodedStack
                 urnHashes = larger;
             }
 
-            urnHashes[urnHashCount++] = Hash(resource.Urn);
+            urnHashes[urnHashCount++] = Hash(urnUtf8, resource.Urn);
         }
 
         if (secrets)
@@ -221,10 +225,13 @@ internal sealed class DecodedStack : List<StackResource>, IDecodedStack
         }
     }
 
-    /// <summary>A 64-bit hash of a URN's characters (multiply and fold per 8 bytes).</summary>
-    internal static ulong Hash(string urn)
+    /// <summary>
+    /// A 64-bit hash of a URN (multiply and fold per 8 bytes): of its UTF-8 bytes when they are ASCII, else of its
+    /// characters (bytes that differ may decode to the same URN; ASCII ones cannot).
+    /// </summary>
+    internal static ulong Hash(ReadOnlySpan<byte> utf8, string urn)
     {
-        var bytes = MemoryMarshal.AsBytes(urn.AsSpan());
+        var bytes = Ascii.IsValid(utf8) ? utf8 : MemoryMarshal.AsBytes(urn.AsSpan());
         var hash = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
         while (bytes.Length >= 8)
         {

@@ -87,7 +87,8 @@ internal static partial class StackRequestDecoder
                 if (tag == ResourcesTag)
                 {
                     var secretsBefore = secretsSeen;
-                    resources.Add(Resource(reader.ReadLengthDelimited(), firstIndex + resources.Count), secretsSeen > secretsBefore);
+                    var resource = Resource(reader.ReadLengthDelimited(), firstIndex + resources.Count, out var urn);
+                    resources.Add(resource, secretsSeen > secretsBefore, urn);
                 }
                 else
                 {
@@ -103,9 +104,10 @@ internal static partial class StackRequestDecoder
         /// property dependencies are known when they are: unknown ids are resolved in the entry buffer and each
         /// resource's property table is made once.
         /// </summary>
-        private StackResource Resource(ReadOnlySpan<byte> bytes, int index)
+        private StackResource Resource(ReadOnlySpan<byte> bytes, int index, out ReadOnlySpan<byte> urnUtf8)
         {
             string type = "", urn = "", parent = "";
+            urnUtf8 = default;
             ReadOnlySpan<byte> name = default;
             var dependenciesStart = dependencies.Top;
             var dependsOnStart = dependsOn.Top;
@@ -136,7 +138,8 @@ internal static partial class StackRequestDecoder
 
                         break;
                     case UrnTag:
-                        urn = pool.Get(reader.ReadLengthDelimited());
+                        urnUtf8 = reader.ReadLengthDelimited();
+                        urn = pool.Get(urnUtf8);
                         break;
                     case NameTag:
                         name = reader.ReadLengthDelimited();

@@ -48,9 +48,11 @@ internal sealed class StringPool
     /// Indexes <paramref name="resource"/> by its URN, unless a resource with that URN came first: the decoded
     /// stack's index by URN, kept in the pool's own entries.
     /// </summary>
-    public void Index(StackResource resource)
+    /// <param name="resource">The resource.</param>
+    /// <param name="urnUtf8">Its URN as the request holds it (looked up as bytes, as <see cref="Get(ReadOnlySpan{byte})"/> pooled it).</param>
+    public void Index(StackResource resource, ReadOnlySpan<byte> urnUtf8)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(strings, resource.Urn);
+        ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(lookup, urnUtf8);
         if (Unsafe.IsNullRef(ref slot) || slot is StringValue)
         {
             // A URN too long to pool, or also a string value of the request (whose slot holds that value).
