@@ -43,9 +43,11 @@ public sealed class Utf8KeyComparerTests
     [Fact]
     public void AsciiHashesSpreadOverATable()
     {
-        // URN-like keys that differ in one place: their hashes are distinct and fill a table's buckets evenly.
+        // URN-like keys that differ in one place: their hashes are distinct but for chance (32 bits, seeded per process:
+        // 50,000 random hashes share one in about a quarter of runs, four or more almost never) and fill a table's
+        // buckets evenly.
         var hashes = Enumerable.Range(0, 50_000).Select(i => Comparer.GetHashCode($"urn:pulumi:dev::app::aws:ec2/subnet:Subnet::task-{i % 7}-{i}")).ToList();
-        Assert.Equal(hashes.Count, hashes.Distinct().Count());
+        Assert.True(hashes.Distinct().Count() >= hashes.Count - 3, $"{hashes.Count - hashes.Distinct().Count()} hashes shared: the hash loses bits");
         var buckets = hashes.GroupBy(h => (uint)h % 65_521).Max(g => g.Count());
         Assert.True(buckets < 10, $"a bucket of {buckets}: the hash clusters");
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace StackRules.Host.Analyzer;
@@ -60,29 +61,47 @@ internal sealed class Utf8KeyComparer : IEqualityComparer<string>, IAlternateEqu
     public string Create(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 
     /// <summary>
-    /// A seeded multiply-and-fold hash of bytes, eight at a time, and whether they are all ASCII (the hash of bytes
-    /// that are not is not used: such a string hashes by its characters).
+    /// A seeded multiply-and-fold hash of bytes, eight at a time (the last eight overlapping the word before them, and
+    /// a short string read in two overlapping halves, so no byte loop), and whether they are all ASCII (the hash of
+    /// bytes that are not is not used: such a string hashes by its characters).
     /// </summary>
     private static int AsciiHash(ReadOnlySpan<byte> bytes, out bool ascii)
     {
-        var hash = Seed ^ (ulong)bytes.Length;
-        ulong high = 0;
-        while (bytes.Length >= 8)
+        var length = bytes.Length;
+        ref var start = ref MemoryMarshal.GetReference(bytes);
+        var hash = Seed ^ (ulong)length;
+        ulong high;
+        if (length >= 8)
         {
-            var word = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-            high |= word;
-            hash = Mix(hash ^ word);
-            bytes = bytes[8..];
+            high = 0;
+            var at = 0;
+            for (; at <= length - 8; at += 8)
+            {
+                var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, at));
+                high |= word;
+                hash = Mix(hash ^ word);
+            }
+
+            if (at < length)
+            {
+                var last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8));
+                high |= last;
+                hash = Mix(hash ^ last);
+            }
+        }
+        else
+        {
+            high = length switch
+            {
+                >= 4 => Unsafe.ReadUnaligned<uint>(ref start) | ((ulong)Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, length - 4)) << 32),
+                > 0 => start | ((ulong)Unsafe.Add(ref start, length >> 1) << 8) | ((ulong)Unsafe.Add(ref start, length - 1) << 16),
+                _ => 0,
+            };
+            hash = Mix(hash ^ high);
         }
 
-        ulong tail = 0;
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            tail |= (ulong)bytes[i] << (8 * i);
-        }
-
-        ascii = ((high | tail) & HighBits) == 0;
-        hash = Mix(hash ^ tail);
+        ascii = (high & HighBits) == 0;
+        hash = Mix(hash);
         return (int)(hash ^ (hash >> 32));
 
         static ulong Mix(ulong x)
