@@ -40,6 +40,9 @@ public sealed class ReferenceTargetsTests
                     Assert.Same(first, scope.Find(reference)); // what an extension's context asks
                     references++;
                     linked += reference.Target is not null ? 1 : 0;
+
+                    // A linked reference is its target's one, shared by every reference to it (values are immutable).
+                    Assert.Same(reference.Target?.IdReference ?? reference, reference);
                     linkedNotFirst += reference.Target is not null && !ReferenceEquals(reference.Target, first) ? 1 : 0;
                 }
             }

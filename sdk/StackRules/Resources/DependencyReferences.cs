@@ -241,8 +241,21 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         return new ArrayValue(items);
     }
 
-    /// <summary>A reference to the id of the resource <paramref name="urn"/>, linked to it when <paramref name="targets"/> has it.</summary>
-    private static ReferenceValue Reference(string urn, IReferenceTargets? targets) => new(urn, "id") { Target = targets?.TargetOf(urn) };
+    /// <summary>
+    /// A reference to the id of the resource <paramref name="urn"/>: linked to it when <paramref name="targets"/> has it,
+    /// and then the one such reference of that resource (values are immutable).
+    /// </summary>
+    private static ReferenceValue Reference(string urn, IReferenceTargets? targets)
+    {
+        if (targets?.TargetOf(urn) is not { } target)
+        {
+            return new(urn, "id");
+        }
+
+        return target.IdReference is { } shared && ReferenceEquals(shared.Target, target) && ReferenceEquals(shared.TargetUrn, urn)
+            ? shared
+            : target.IdReference = new ReferenceValue(urn, "id") { Target = target };
+    }
 
     private IReadOnlyList<string>? Candidates(string key, UrnsByType urns) =>
         KeyTypes.TryGetValue(key, out var type) ? urns.OfType(type) : null;

@@ -40,6 +40,12 @@ public sealed record StackResource(
     /// </summary>
     internal int IdentityHash { get; } = (int)((++madeOnThread * 0x9E3779B9u) ^ ((uint)Environment.CurrentManagedThreadId * 0x85EBCA6Bu));
 
+    /// <summary>
+    /// The reference to this resource's id that a reader made when it linked one to it (<see cref="ReferenceValue.Target"/>),
+    /// which its other references to this resource share; not part of the resource's value.
+    /// </summary>
+    internal ReferenceValue? IdReference { get; set; }
+
     /// <summary>The logical name.</summary>
     public string Name
     {
