@@ -99,10 +99,13 @@ internal sealed class ItemBuffer<T>
         items[Top++] = item;
     }
 
-    /// <summary>The items of the region that starts at <paramref name="start"/>, copied, and the region closed.</summary>
-    public T[] Take(int start)
+    /// <summary>
+    /// The items of the region that starts at <paramref name="start"/>, copied into a read-only list of their count
+    /// (<see cref="PropertyList{T}"/>), and the region closed.
+    /// </summary>
+    public IReadOnlyList<T> Take(int start)
     {
-        var taken = items.AsSpan(start, Top - start).ToArray();
+        var taken = PropertyList<T>.Of(items.AsSpan(start, Top - start));
         Truncate(start);
         return taken;
     }

@@ -251,7 +251,7 @@ internal static partial class StackRequestDecoder
         private void ReadDependencies(ReadOnlySpan<byte> entry, int start, ref Dictionary<string, int>? index)
         {
             var key = "";
-            string[]? entryUrns = null;
+            IReadOnlyList<string>? entryUrns = null;
             var reader = new WireReader(entry);
             while (!reader.AtEnd)
             {
