@@ -22,7 +22,11 @@ public class NetworkDocsTests
         // The script checks artifacts/templates/<stack>.yaml from the repository root; so does this test.
         var template = RepositoryRoot.File("artifacts", "templates", $"{stack}.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(template)!);
-        File.WriteAllText(template, DotnetProcess.CompileStack(stack));
+        // Written next to it and renamed over it, as scripts/check-stack does: another test's check of the same file
+        // (CheckStackScriptTests) must never read it half-written.
+        var partial = $"{template}.partial.{Guid.NewGuid():N}";
+        File.WriteAllText(partial, DotnetProcess.CompileStack(stack));
+        File.Move(partial, template, overwrite: true);
         var fresh = CheckRun.Of("--format", "markdown", template).Stdout.Replace(RepositoryRoot.Path + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
         Assert.True(fresh == current, $"docs/network.md is out of date for {stack}: run scripts/network-docs");
     }
