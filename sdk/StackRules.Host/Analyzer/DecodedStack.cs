@@ -16,7 +16,16 @@ namespace StackRules.Host.Analyzer;
 internal sealed class DecodedStack : List<StackResource>, IDecodedStack
 {
     private readonly List<StackResource> withSecrets;
-    private readonly Dictionary<string, List<StackResource>> byType;
+
+    /// <summary>The resources of each type, in request order, each an array of the exact size (made by <see cref="Seal"/>).</summary>
+    private readonly Dictionary<string, StackResource[]> byType;
+
+    /// <summary>While a reading adds resources: the canonical type tokens met, numbered in the order met.</summary>
+    private Dictionary<string, int>? typeIds;
+
+    /// <summary>While a reading adds resources: each resource's type number (rented), and how many resources each type has.</summary>
+    private int[]? typeOf;
+    private List<int>? typeCounts;
 
     /// <summary>The pools of the parts read, in request order: each indexes its own part's resources by URN.</summary>
     private readonly StringPool[] pools;
@@ -48,6 +57,9 @@ internal sealed class DecodedStack : List<StackResource>, IDecodedStack
         pools = [pool];
         withSecrets = [];
         byType = new(StringComparer.Ordinal);
+        typeIds = new(StringComparer.Ordinal);
+        typeCounts = [];
+        typeOf = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 16));
         urnHashes = hashUrns ? ArrayPool<ulong>.Shared.Rent(Math.Max(capacity, 16)) : null;
     }
 
@@ -73,20 +85,27 @@ internal sealed class DecodedStack : List<StackResource>, IDecodedStack
             withSecrets.AddRange(part.withSecrets);
         }
 
-        // Each type's resources in request order: the parts' lists one after another (one part's list kept as it is).
+        // Each type's resources in request order: the parts' arrays one after another (one part's array kept as it is).
+        foreach (var part in parts)
+        {
+            part.Seal();
+        }
+
         foreach (var type in parts.SelectMany(p => p.byType.Keys).Distinct(StringComparer.Ordinal))
         {
-            var lists = parts.Select(p => p.byType.GetValueOrDefault(type)).OfType<List<StackResource>>().ToList();
-            if (lists.Count == 1)
+            var arrays = parts.Select(p => p.byType.GetValueOrDefault(type)).OfType<StackResource[]>().ToList();
+            if (arrays.Count == 1)
             {
-                byType[type] = lists[0];
+                byType[type] = arrays[0];
                 continue;
             }
 
-            var joined = new List<StackResource>(lists.Sum(l => l.Count));
-            foreach (var list in lists)
+            var joined = new StackResource[arrays.Sum(a => a.Length)];
+            var at = 0;
+            foreach (var array in arrays)
             {
-                joined.AddRange(list);
+                array.CopyTo(joined, at);
+                at += array.Length;
             }
 
             byType[type] = joined;
@@ -119,7 +138,47 @@ internal sealed class DecodedStack : List<StackResource>, IDecodedStack
         targetsFirst && reference.Target is { } target ? target : Find(reference.TargetUrn);
 
     /// <inheritdoc/>
-    public IReadOnlyList<StackResource> OfType(string type) => byType.TryGetValue(type, out var list) ? list : [];
+    public IReadOnlyList<StackResource> OfType(string type)
+    {
+        Seal();
+        return byType.TryGetValue(type, out var list) ? list : [];
+    }
+
+    /// <summary>
+    /// Ends the adding: each type's resources into an array of the exact size (lists grown as resources came would
+    /// allocate about as much again), found by the type numbers kept per resource, not by reading the resources again.
+    /// The reading calls it before it hands the stack on; a stack sealed takes no more resources.
+    /// </summary>
+    public void Seal()
+    {
+        if (typeOf is not { } types)
+        {
+            return;
+        }
+
+        var arrays = new StackResource[typeCounts!.Count][];
+        for (var t = 0; t < arrays.Length; t++)
+        {
+            arrays[t] = new StackResource[typeCounts[t]];
+        }
+
+        var filled = new int[arrays.Length];
+        for (var i = 0; i < Count; i++)
+        {
+            var t = types[i];
+            arrays[t][filled[t]++] = this[i];
+        }
+
+        foreach (var (type, t) in typeIds!)
+        {
+            byType[type] = arrays[t];
+        }
+
+        ArrayPool<int>.Shared.Return(types);
+        typeOf = null;
+        typeIds = null;
+        typeCounts = null;
+    }
 
     /// <summary>
     /// Adds the next decoded resource; <paramref name="secrets"/> when the decoder met a secret in it;
@@ -127,15 +186,30 @@ internal sealed class DecodedStack : List<StackResource>, IDecodedStack
     /// </summary>
     public void Add(StackResource resource, bool secrets, ReadOnlySpan<byte> urnUtf8)
     {
-        Add(resource);
-        pools[0].Index(resource, urnUtf8);
-        var type = TypeToken.Canonical(resource.Type);
-        if (!byType.TryGetValue(type, out var ofType))
+        if (typeOf is null)
         {
-            byType[type] = ofType = [];
+            throw new InvalidOperationException("a decoded stack takes no resource once sealed");
         }
 
-        ofType.Add(resource);
+        var type = TypeToken.Canonical(resource.Type);
+        if (!typeIds!.TryGetValue(type, out var typeId))
+        {
+            typeIds[type] = typeId = typeIds.Count;
+            typeCounts!.Add(0);
+        }
+
+        if (Count == typeOf.Length)
+        {
+            var larger = ArrayPool<int>.Shared.Rent(2 * Count);
+            typeOf.CopyTo(larger, 0);
+            ArrayPool<int>.Shared.Return(typeOf);
+            typeOf = larger;
+        }
+
+        typeOf[Count] = typeId;
+        typeCounts![typeId]++;
+        Add(resource);
+        pools[0].Index(resource, urnUtf8);
         if (urnHashes is not null)
         {
             if (urnHashCount == urnHashes.Length)

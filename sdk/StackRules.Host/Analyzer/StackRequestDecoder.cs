@@ -96,6 +96,7 @@ internal static partial class StackRequestDecoder
                 }
             }
 
+            resources.Seal();
             return (resources, reader.Position);
         }
 
