@@ -31,6 +31,13 @@ public sealed record ContainerImage(ImageRegistry Registry, string? Region, stri
     /// <summary>An image the reader cannot see.</summary>
     public static ContainerImage Unknown { get; } = new(ImageRegistry.Unknown, null, "unknown");
 
+    /// <summary>
+    /// The Region this thread read last, lower-case: the images of a stack name one Region or a few, so its string is
+    /// made once, not once per container.
+    /// </summary>
+    [ThreadStatic]
+    private static string? lastRegion;
+
     private static readonly SearchValues<char> RegionCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 
     /// <summary>Classifies an image reference (<c>image</c> of a container definition).</summary>
@@ -83,7 +90,15 @@ public sealed record ContainerImage(ImageRegistry Registry, string? Region, stri
         }
 
         Skip(ref rest, ".cn");
-        return rest.StartsWith('/') ? region.ToString().ToLowerInvariant() : null;
+        if (!rest.StartsWith('/'))
+        {
+            return null;
+        }
+
+        // The Region's characters are ASCII: equal ignoring case is equal once lower-cased.
+        return lastRegion is { } last && region.Equals(last, StringComparison.OrdinalIgnoreCase)
+            ? last
+            : lastRegion = region.ToString().ToLowerInvariant();
     }
 
     /// <summary>Moves past <paramref name="prefix"/> (ASCII, case ignored) when <paramref name="text"/> starts with it.</summary>
