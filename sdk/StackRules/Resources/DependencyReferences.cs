@@ -143,11 +143,11 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
     {
         switch (value)
         {
-            case UnknownValue when Candidates(key, urns) is [var only]:
-                return Reference(only, targets);
+            case UnknownValue when CandidateCount(key, urns, out var only) == 1:
+                return Reference(only!, targets);
             case ArrayValue array when array.Items.Count > 0 && AllUnknown(array)
-                                       && Candidates(key, urns) is { } candidates && candidates.Count == array.Items.Count:
-                return References(candidates, targets);
+                                       && CandidateCount(key, urns, out _) == array.Items.Count:
+                return ReferencesOfType(urns, KeyTypes[key], array.Items.Count, targets);
             case ArrayValue array:
                 return RewriteItems(array, urns, targets);
             case ObjectValue obj:
@@ -241,6 +241,19 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         return new ArrayValue(items);
     }
 
+    /// <summary>References to the <paramref name="count"/> distinct URNs of <paramref name="type"/>, in order.</summary>
+    private static ArrayValue ReferencesOfType(UrnsByType urns, string type, int count, IReferenceTargets? targets)
+    {
+        var items = new PropertyValue[count];
+        var position = 0;
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = Reference(urns.NextOfType(type, ref position)!, targets);
+        }
+
+        return new ArrayValue(items);
+    }
+
     /// <summary>
     /// A reference to the id of the resource <paramref name="urn"/>: linked to it when <paramref name="targets"/> has it,
     /// and then the one such reference of that resource (values are immutable).
@@ -257,6 +270,10 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
             : target.IdReference = new ReferenceValue(urn, "id") { Target = target };
     }
 
-    private IReadOnlyList<string>? Candidates(string key, UrnsByType urns) =>
-        KeyTypes.TryGetValue(key, out var type) ? urns.OfType(type) : null;
+    /// <summary>How many of the URNs are of the type <paramref name="key"/> names, and the first (-1 when the key names no type).</summary>
+    private int CandidateCount(string key, UrnsByType urns, out string? first)
+    {
+        first = null;
+        return KeyTypes.TryGetValue(key, out var type) ? urns.CountOfType(type, out first) : -1;
+    }
 }

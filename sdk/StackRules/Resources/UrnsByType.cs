@@ -41,6 +41,57 @@ internal readonly struct UrnsByType
         return found ?? (IReadOnlyList<string>)[];
     }
 
+    /// <summary>
+    /// How many distinct URNs are of one type, and the first of them (null when none): what <see cref="OfType"/> would
+    /// list, without the list, for the usual question (is there exactly one?).
+    /// </summary>
+    public int CountOfType(string type, out string? first)
+    {
+        first = null;
+        if (grouped is not null)
+        {
+            var list = OfType(type);
+            first = list.Count > 0 ? list[0] : null;
+            return list.Count;
+        }
+
+        var count = 0;
+        for (var i = 0; i < urns.Count; i++)
+        {
+            if (Urn.HasType(urns[i], type) && !SeenBefore(i))
+            {
+                first ??= urns[i];
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The next distinct URN of one type after <paramref name="position"/> (start at 0), in <see cref="OfType"/>'s
+    /// order, or null past the last: the URNs of a type read one by one, without a list.
+    /// </summary>
+    public string? NextOfType(string type, ref int position)
+    {
+        if (grouped is not null)
+        {
+            var list = OfType(type);
+            return position < list.Count ? list[position++] : null;
+        }
+
+        while (position < urns.Count)
+        {
+            var i = position++;
+            if (Urn.HasType(urns[i], type) && !SeenBefore(i))
+            {
+                return urns[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether every URN is of <paramref name="type"/>.</summary>
     public bool AllOfType(string type)
     {
