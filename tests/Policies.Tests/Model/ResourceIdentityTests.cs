@@ -29,9 +29,11 @@ public class ResourceIdentityTests
         var resources = Enumerable.Range(0, 50_000).Select(Resource).ToList();
         Assert.Equal(resources.Count, resources.Select(ResourceIdentity.Instance.GetHashCode).Distinct().Count());
 
-        // And they spread over a table's buckets: no bucket of a 10,007-bucket table holds more than a few.
+        // And they spread over a table's buckets as random hashes would: no bucket of a 10,007-bucket table holds more
+        // than a few. (The bound was 8, and failed once in a full run: over 1,000 thread ids and starting counts the
+        // fullest bucket holds 5 to 10, as for random hashes, where 13 or more has a chance under one in a million.)
         var buckets = resources.Take(10_000).GroupBy(r => (uint)ResourceIdentity.Instance.GetHashCode(r) % 10_007u);
-        Assert.InRange(buckets.Max(b => b.Count()), 1, 8);
+        Assert.InRange(buckets.Max(b => b.Count()), 1, 12);
     }
 
     private static StackResource Resource(int i) =>
