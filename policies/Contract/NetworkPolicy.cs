@@ -29,11 +29,11 @@ public abstract class NetworkPolicy : StackPolicy
         {
             if (finding.AdvisoryOnly)
             {
-                violations.AddAdvisory(finding.Resource, finding.Message);
+                violations.AddAdvisory(finding.Resource, finding.Text);
             }
             else
             {
-                violations.Add(finding.Resource, finding.Message);
+                violations.Add(finding.Resource, finding.Text);
             }
         }
     }
@@ -58,4 +58,17 @@ public abstract class NetworkResourcePolicy : ResourcePolicy
 }
 
 /// <summary>A finding on one resource. <see cref="AdvisoryOnly"/> findings are never mandatory, whatever the policy's level.</summary>
-public sealed record Finding(StackResource Resource, string Message, bool AdvisoryOnly = false);
+/// <param name="Resource">The resource.</param>
+/// <param name="Text">The message, as the rule built it (a string, or UTF-8 for a rule that reports many long ones).</param>
+/// <param name="AdvisoryOnly">Advisory whatever the policy's level.</param>
+public sealed record Finding(StackResource Resource, MessageText Text, bool AdvisoryOnly = false)
+{
+    /// <summary>A finding whose message is the string <paramref name="Message"/> (parameters named as the record's properties).</summary>
+    public Finding(StackResource Resource, string Message, bool AdvisoryOnly = false)
+        : this(Resource, MessageText.Of(Message), AdvisoryOnly)
+    {
+    }
+
+    /// <summary>The message.</summary>
+    public string Message => Text.ToString();
+}

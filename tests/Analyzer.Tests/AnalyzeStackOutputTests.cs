@@ -9,7 +9,8 @@ namespace FargateNetwork.Analyzer.Tests;
 /// The hand-written <c>AnalyzeStack</c> response against the message it replaces (an <c>AnalyzeResponse</c> of
 /// <see cref="AnalyzerService.Diagnostic"/>s written by Google.Protobuf): the same bytes, for every level, policies
 /// with and without a description, empty fields, multi-byte and unpaired UTF-16 text, and messages long enough for
-/// multi-byte lengths.
+/// multi-byte lengths; each message held as a string or as UTF-8 (<see cref="StackRules.MessageText"/>), the
+/// expected message built from its string.
 /// </summary>
 public sealed class AnalyzeStackOutputTests
 {
@@ -31,13 +32,17 @@ public sealed class AnalyzeStackOutputTests
         for (var round = 0; round < 200; round++)
         {
             var violations = Enumerable.Range(0, random.Next(0, 6))
-                .Select(_ => new StackRules.Violation(
+                .Select(_ => (Text: texts[random.Next(texts.Length)], Violation: new StackRules.Violation(
                     policies[random.Next(policies.Length)],
                     levels[random.Next(levels.Length)],
                     texts[random.Next(texts.Length)],
                     "aws:ec2/vpc:Vpc",
                     "vpc",
-                    texts[random.Next(texts.Length)]))
+                    "")))
+                .Select(v => v.Violation with
+                {
+                    Text = random.Next(2) == 0 ? StackRules.MessageText.Of(v.Text) : StackRules.MessageText.Utf8Of(v.Text),
+                })
                 .ToList();
             var expected = new AnalyzeResponse();
             expected.Diagnostics.AddRange(violations.Where(v => v.Level != PackLevel.Disabled).Select(v => AnalyzerService.Diagnostic(Pack, v)));

@@ -87,7 +87,7 @@ internal sealed class AnalyzeStackOutput
                     writer.Advance(1);
                 }
 
-                Encoding.UTF8.GetBytes(violation.Message, writer);
+                violation.Text.WriteUtf8(writer);
             }
 
             if (Level(violation) is var level and not 0)
@@ -117,8 +117,8 @@ internal sealed class AnalyzeStackOutput
     {
         var policy = BytesOf(violation.Policy);
         var message = policy.Description.Length == 0
-            ? Encoding.UTF8.GetByteCount(violation.Message)
-            : policy.Description.Length + 1 + Encoding.UTF8.GetByteCount(violation.Message);
+            ? violation.Text.Utf8Length
+            : policy.Description.Length + 1 + violation.Text.Utf8Length;
         var level = Level(violation);
         var size = policy.Fields.Length
             + (message == 0 ? 0 : 1 + VarintSize((uint)message) + message)

@@ -11,19 +11,25 @@ public sealed class Violations
 
     internal Violations(StackResource? subject) => this.subject = subject;
 
-    internal List<(string? Urn, string Message, bool AdvisoryOnly)> Entries { get; } = [];
+    internal List<(string? Urn, MessageText Message, bool AdvisoryOnly)> Entries { get; } = [];
 
     /// <summary>Reports a violation on the resource with <paramref name="urn"/>; by default the resource being validated (or the stack, for a stack policy).</summary>
-    public void Add(string message, string? urn = null) => Entries.Add((urn ?? subject?.Urn, message, false));
+    public void Add(string message, string? urn = null) => Entries.Add((urn ?? subject?.Urn, MessageText.Of(message), false));
 
     /// <summary>Reports a violation on <paramref name="resource"/>.</summary>
-    public void Add(StackResource resource, string message) => Entries.Add((resource.Urn, message, false));
+    public void Add(StackResource resource, string message) => Entries.Add((resource.Urn, MessageText.Of(message), false));
+
+    /// <summary>Reports a violation on <paramref name="resource"/> with a message built as <see cref="MessageText"/> (UTF-8 for many long messages).</summary>
+    public void Add(StackResource resource, MessageText message) => Entries.Add((resource.Urn, message, false));
 
     /// <summary>Reports a finding that is advisory whatever the policy's level (a cost hint next to a mandatory rule).</summary>
-    public void AddAdvisory(StackResource resource, string message) => Entries.Add((resource.Urn, message, true));
+    public void AddAdvisory(StackResource resource, string message) => Entries.Add((resource.Urn, MessageText.Of(message), true));
+
+    /// <summary>Reports an advisory finding on <paramref name="resource"/> with a message built as <see cref="MessageText"/>.</summary>
+    public void AddAdvisory(StackResource resource, MessageText message) => Entries.Add((resource.Urn, message, true));
 
     /// <summary>Reports an advisory finding on the resource with <paramref name="urn"/> (default: the resource being validated).</summary>
-    public void AddAdvisory(string message, string? urn = null) => Entries.Add((urn ?? subject?.Urn, message, true));
+    public void AddAdvisory(string message, string? urn = null) => Entries.Add((urn ?? subject?.Urn, MessageText.Of(message), true));
 }
 
 /// <summary>One violation as reported: the policy, its effective level, the resource and the message.</summary>
@@ -33,7 +39,28 @@ public sealed class Violations
 /// <param name="Type">The resource's type token; empty for the stack.</param>
 /// <param name="Name">The resource's logical name; empty for the stack.</param>
 /// <param name="Message">What is wrong and the fix; secret values appear as <c>[secret]</c>.</param>
-public sealed record Violation(string Policy, EnforcementLevel Level, string Urn, string Type, string Name, string Message);
+public sealed record Violation(string Policy, EnforcementLevel Level, string Urn, string Type, string Name, string Message)
+{
+    /// <summary>A violation whose message is <paramref name="text"/> (held as the policy built it: a string or UTF-8).</summary>
+    /// <param name="policy">The policy's name.</param>
+    /// <param name="level">The effective level.</param>
+    /// <param name="urn">The resource's URN; empty for the stack.</param>
+    /// <param name="type">The resource's type token; empty for the stack.</param>
+    /// <param name="name">The resource's logical name; empty for the stack.</param>
+    /// <param name="text">The message.</param>
+    public Violation(string policy, EnforcementLevel level, string urn, string type, string name, MessageText text)
+        : this(policy, level, urn, type, name, (string?)null!) => Text = text;
+
+    /// <summary>The message as held (<see cref="MessageText"/>); <see cref="Message"/> is its string.</summary>
+    public MessageText Text { get; init; } = MessageText.Of(Message ?? "");
+
+    /// <summary>What is wrong and the fix; secret values appear as <c>[secret]</c>.</summary>
+    public string Message
+    {
+        get => Text.ToString();
+        init => Text = MessageText.Of(value);
+    }
+}
 
 /// <summary>A policy's remediation of one resource: its new inputs.</summary>
 /// <param name="Policy">The policy that rewrote the inputs.</param>

@@ -93,11 +93,16 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
     /// <paramref name="text"/> with <c>[secret]</c> (<see cref="SecretScreen"/>). The secrets are collected on the
     /// first call only.
     /// </summary>
-    public string Screen(string text) => (screen ??= screenBuilt?.GetAwaiter().GetResult() ?? new SecretScreen(CollectSecrets())).Apply(text);
+    public string Screen(string text) => ScreenOf().Apply(text);
+
+    /// <summary><see cref="Screen(string)"/> for a message as held (the same object when nothing in it is secret).</summary>
+    public MessageText Screen(MessageText text) => ScreenOf().Apply(text);
+
+    private SecretScreen ScreenOf() => screen ??= screenBuilt?.GetAwaiter().GetResult() ?? new SecretScreen(CollectSecrets());
 
     /// <summary>
     /// Starts building the secret screen on another processor, for an evaluation of a large stack that has secrets
-    /// (the resources do not change during an evaluation); <see cref="Screen"/> waits for it, and rethrows what it threw.
+    /// (the resources do not change during an evaluation); <see cref="Screen(string)"/> waits for it, and rethrows what it threw.
     /// </summary>
     public void BuildScreenApart(int apartFrom = ScreenApartFrom)
     {

@@ -10,12 +10,12 @@ internal sealed class ReportedPairs
     /// <summary>A URN's messages are compared one by one up to this many; past it they are hashed.</summary>
     private const int ListedMessages = 8;
 
-    // Per URN: its one message (string), its messages (List<string>), or a set of them (HashSet<string>).
+    // Per URN: its one message (MessageText), its messages (List<MessageText>), or a set of them (HashSet<MessageText>).
     private readonly Dictionary<string, object> byUrn = new(StringComparer.Ordinal);
     private object? withoutUrn;
 
     /// <summary>Adds the pair; false when it was reported before.</summary>
-    public bool Add(string? urn, string message)
+    public bool Add(string? urn, MessageText message)
     {
         if (urn is null)
         {
@@ -26,25 +26,25 @@ internal sealed class ReportedPairs
         return Add(ref slot, message);
     }
 
-    private static bool Add(ref object? slot, string message)
+    private static bool Add(ref object? slot, MessageText message)
     {
         switch (slot)
         {
             case null:
                 slot = message;
                 return true;
-            case string only:
-                if (string.Equals(only, message, StringComparison.Ordinal))
+            case MessageText only:
+                if (only.Equals(message))
                 {
                     return false;
                 }
 
-                slot = new List<string>(2) { only, message };
+                slot = new List<MessageText>(2) { only, message };
                 return true;
-            case List<string> listed:
+            case List<MessageText> listed:
                 foreach (var m in listed)
                 {
-                    if (string.Equals(m, message, StringComparison.Ordinal))
+                    if (m.Equals(message))
                     {
                         return false;
                     }
@@ -56,12 +56,12 @@ internal sealed class ReportedPairs
                 }
                 else
                 {
-                    slot = new HashSet<string>(listed, StringComparer.Ordinal) { message };
+                    slot = new HashSet<MessageText>(listed) { message };
                 }
 
                 return true;
             default:
-                return ((HashSet<string>)slot).Add(message);
+                return ((HashSet<MessageText>)slot).Add(message);
         }
     }
 }

@@ -3,7 +3,8 @@ namespace StackRules.Tests.Evaluation;
 /// <summary>
 /// <see cref="ReportedPairs"/> against a set of (URN, message) tuples, the form it replaced: the same answer for every
 /// pair, on sequences where URNs repeat, some URNs get far more messages than its list holds (so it moves to a set),
-/// messages repeat under other URNs, and some violations have no URN.
+/// messages repeat under other URNs, some violations have no URN, and each message is held as a string or as UTF-8
+/// at random (<see cref="MessageText"/>: the same text is the same message however it is held).
 /// </summary>
 public class ReportedPairsTests
 {
@@ -21,8 +22,9 @@ public class ReportedPairsTests
             {
                 var urnIndex = random.Next(-1, urns);
                 var urn = urnIndex < 0 ? null : $"urn:pulumi:dev::p::aws:ec2/subnet:Subnet::s{urnIndex}";
-                var message = $"message {random.Next(messages)}";
-                Assert.Equal(reference.Add((urn, message)), pairs.Add(urn, message));
+                var message = $"message {random.Next(messages)} \u00e9\u6f22";
+                var text = random.Next(2) == 0 ? MessageText.Of(message) : MessageText.Utf8Of(message);
+                Assert.Equal(reference.Add((urn, message)), pairs.Add(urn, text));
             }
         }
     }
@@ -31,18 +33,19 @@ public class ReportedPairsTests
     public void AnEmptyUrnIsNotTheAbsentOne()
     {
         var pairs = new ReportedPairs();
-        Assert.True(pairs.Add(null, "m"));
-        Assert.True(pairs.Add("", "m"));
-        Assert.False(pairs.Add(null, "m"));
-        Assert.False(pairs.Add("", "m"));
+        Assert.True(pairs.Add(null, MessageText.Of("m")));
+        Assert.True(pairs.Add("", MessageText.Of("m")));
+        Assert.False(pairs.Add(null, MessageText.Utf8Of("m")));
+        Assert.False(pairs.Add("", MessageText.Of("m")));
     }
 
     [Fact]
     public void MessagesAreComparedAsText()
     {
         var pairs = new ReportedPairs();
-        Assert.True(pairs.Add("u", new string('a', 3)));
-        Assert.False(pairs.Add("u", string.Concat("a", "aa"))); // another string object, the same text
-        Assert.True(pairs.Add("u", "A" + "aa"));
+        Assert.True(pairs.Add("u", MessageText.Of(new string('a', 3))));
+        Assert.False(pairs.Add("u", MessageText.Of(string.Concat("a", "aa")))); // another string object, the same text
+        Assert.False(pairs.Add("u", MessageText.Utf8Of("aaa"))); // the same text held as UTF-8
+        Assert.True(pairs.Add("u", MessageText.Utf8Of("A" + "aa")));
     }
 }

@@ -47,6 +47,33 @@ public class SecretScreenTests
         }
     }
 
+    /// <summary>
+    /// Property: a message held as a string or as UTF-8 (<see cref="MessageText"/>) is screened as its text is, and
+    /// stays the same object when nothing in it is covered (so no string is made for a UTF-8 message then).
+    /// </summary>
+    [Fact]
+    public void MessagesAreScreenedAsTheirText()
+    {
+        var random = new Random(20261201);
+        var untouched = 0;
+        for (var round = 0; round < 3_000; round++)
+        {
+            var secrets = Enumerable.Range(0, random.Next(0, 4)).Select(_ => Word(random, random.Next(4, 7)) + "\u00e9").ToList();
+            var text = Word(random, random.Next(0, 60)) + (random.Next(3) == 0 ? secrets.FirstOrDefault() ?? "" : "") + "\u6f22";
+            var screen = new SecretScreen(secrets);
+            var expected = screen.Apply(text);
+            foreach (var message in new[] { MessageText.Of(text), MessageText.Utf8Of(text) })
+            {
+                var screened = screen.Apply(message);
+                Assert.Equal(expected, screened.ToString());
+                Assert.Equal(ReferenceEquals(expected, text), ReferenceEquals(screened, message));
+                untouched += ReferenceEquals(screened, message) ? 1 : 0;
+            }
+        }
+
+        Assert.InRange(untouched, 500, 5_500);
+    }
+
     private static string Word(Random random, int length)
     {
         var chars = new char[length];
