@@ -119,10 +119,9 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
             return value is SecretValue ? new SecretValue(reference) : reference;
         }
 
-        if (value is ArrayValue { Items.Count: > 0 } list && AllUnknown(list) && byType.SingleType() is { } distinct
-            && distinct.Count == list.Items.Count)
+        if (value is ArrayValue { Items.Count: > 0 } list && AllUnknown(list) && byType.SingleTypeCount() == list.Items.Count)
         {
-            return References(distinct, targets);
+            return DistinctReferences(byType, list.Items.Count, targets);
         }
 
         return Rewrite(key, value, byType, targets);
@@ -230,12 +229,14 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         return true;
     }
 
-    private static ArrayValue References(IReadOnlyList<string> urns, IReferenceTargets? targets)
+    /// <summary>References to the <paramref name="count"/> distinct URNs, in order.</summary>
+    private static ArrayValue DistinctReferences(UrnsByType urns, int count, IReferenceTargets? targets)
     {
-        var items = new PropertyValue[urns.Count];
+        var items = new PropertyValue[count];
+        var position = 0;
         for (var i = 0; i < items.Length; i++)
         {
-            items[i] = Reference(urns[i], targets);
+            items[i] = Reference(urns.NextDistinct(ref position)!, targets);
         }
 
         return new ArrayValue(items);

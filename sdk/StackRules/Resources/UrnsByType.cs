@@ -106,29 +106,56 @@ internal readonly struct UrnsByType
         return true;
     }
 
-    /// <summary>The distinct URNs when they are all of one type, else null.</summary>
-    public IReadOnlyList<string>? SingleType()
+    /// <summary>
+    /// How many distinct URNs there are when they are all of one type, else -1 (none: -1): what the distinct list of a
+    /// single type would hold, without the list or the type's string.
+    /// </summary>
+    public int SingleTypeCount()
     {
         if (grouped is not null)
         {
-            return grouped.ByType().Count == 1 ? grouped.Distinct : null;
+            return grouped.ByType().Count == 1 ? grouped.Distinct!.Count : -1;
         }
 
-        if (urns.Count == 0 || !AllOfType(Urn.Type(urns[0])))
+        if (urns.Count == 0)
         {
-            return null;
+            return -1;
         }
 
-        var result = new List<string>(urns.Count);
+        var type = Urn.TypeSpan(urns[0]);
+        var count = 0;
         for (var i = 0; i < urns.Count; i++)
         {
+            if (!Urn.TypeSpan(urns[i]).SequenceEqual(type))
+            {
+                return -1;
+            }
+
+            count += SeenBefore(i) ? 0 : 1;
+        }
+
+        return count;
+    }
+
+    /// <summary>The next distinct URN after <paramref name="position"/> (start at 0), in first-seen order, or null past the last.</summary>
+    public string? NextDistinct(ref int position)
+    {
+        if (grouped is not null)
+        {
+            grouped.ByType();
+            return position < grouped.Distinct!.Count ? grouped.Distinct[position++] : null;
+        }
+
+        while (position < urns.Count)
+        {
+            var i = position++;
             if (!SeenBefore(i))
             {
-                result.Add(urns[i]);
+                return urns[i];
             }
         }
 
-        return result;
+        return null;
     }
 
     private bool SeenBefore(int index)
