@@ -104,6 +104,28 @@ public sealed class DependencyReferencesTests
         Assert.Same(tags, resolved.Properties["tags"]);
     }
 
+    /// <summary>
+    /// <see cref="DependencyReferences.Resolve"/> copies what it changes, whatever the maps are (the decoder's tables
+    /// included): its input, nested objects made as the decoder makes them, is the same after it as before, while the
+    /// result has the references.
+    /// </summary>
+    [Fact]
+    public void ResolvingLeavesItsInputAsItWas()
+    {
+        ObjectValue Table(params (string Key, PropertyValue Value)[] properties) =>
+            new(PropertyTable<PropertyValue>.Of(properties.Select(p => KeyValuePair.Create(p.Key, p.Value)).ToArray()));
+        var rule = Table(("subnetId", U), ("name", new StringValue("r")));
+        var properties = Table(("networkConfiguration", Table(("rules", new ArrayValue([rule])), ("vpcId", U))));
+        var resolved = FargatePack.References.Resolve(properties, new Dictionary<string, IReadOnlyList<string>> { ["networkConfiguration"] = [Vpc, SubnetC] });
+
+        Assert.Same(U, rule.Properties["subnetId"]);
+        Assert.Same(U, ((ObjectValue)properties.Properties["networkConfiguration"]).Properties["vpcId"]);
+        var configuration = (ObjectValue)resolved.Properties["networkConfiguration"];
+        Assert.Equal(new ReferenceValue(Vpc, "id"), configuration.Properties["vpcId"]);
+        var resolvedRule = (ObjectValue)((ArrayValue)configuration.Properties["rules"]).Items[0];
+        Assert.Equal(new ReferenceValue(SubnetC, "id"), resolvedRule.Properties["subnetId"]);
+    }
+
     private static ObjectValue Obj(params (string Key, PropertyValue Value)[] properties) =>
         new(properties.ToDictionary(p => p.Key, p => p.Value));
 

@@ -82,7 +82,7 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
             var (key, value) = entries[i];
             if (dependencies.TryGetValue(key, out var urns) && urns.Count > 0)
             {
-                entries[i] = new(key, ResolveProperty(key, value, urns, targets));
+                entries[i] = new(key, ResolveProperty(key, value, urns, targets, inPlace: true));
             }
         }
     }
@@ -102,7 +102,7 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         }
     }
 
-    private PropertyValue ResolveProperty(string key, PropertyValue value, IReadOnlyList<string> urns, IReferenceTargets? targets)
+    private PropertyValue ResolveProperty(string key, PropertyValue value, IReadOnlyList<string> urns, IReferenceTargets? targets, bool inPlace = false)
     {
         var byType = new UrnsByType(urns);
 
@@ -110,7 +110,7 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         // depends on the log group but is a JSON document, cidrBlocks may depend on subnets but are CIDRs.
         if (!HoldsIds(key, byType))
         {
-            return Rewrite(key, value, byType, targets);
+            return Rewrite(key, value, byType, targets, inPlace);
         }
 
         if (urns.Count == 1 && value is UnknownValue or SecretValue { Inner: UnknownValue })
@@ -124,7 +124,7 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
             return DistinctReferences(byType, list.Items.Count, targets);
         }
 
-        return Rewrite(key, value, byType, targets);
+        return Rewrite(key, value, byType, targets, inPlace);
     }
 
     /// <summary>
@@ -137,8 +137,13 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
             : key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("Ids", StringComparison.Ordinal)
               || key.EndsWith("Arn", StringComparison.Ordinal) || key.EndsWith("Arns", StringComparison.Ordinal);
 
-    /// <summary>Resolves nested unknowns; returns <paramref name="value"/> itself when nothing in it changes.</summary>
-    private PropertyValue Rewrite(string key, PropertyValue value, UrnsByType urns, IReferenceTargets? targets)
+    /// <summary>
+    /// Resolves nested unknowns; returns <paramref name="value"/> itself when nothing in it changes. With
+    /// <paramref name="inPlace"/> (a reader's values, made for this resource and seen by nobody yet), a nested object
+    /// whose entries change is changed in place instead of copied (lists are still copied: a reader shares its lists
+    /// of unknowns).
+    /// </summary>
+    private PropertyValue Rewrite(string key, PropertyValue value, UrnsByType urns, IReferenceTargets? targets, bool inPlace)
     {
         switch (value)
         {
@@ -148,24 +153,24 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
                                        && CandidateCount(key, urns, out _) == array.Items.Count:
                 return ReferencesOfType(urns, KeyTypes[key], array.Items.Count, targets);
             case ArrayValue array:
-                return RewriteItems(array, urns, targets);
+                return RewriteItems(array, urns, targets, inPlace);
             case ObjectValue obj:
-                return RewriteProperties(obj, urns, targets);
+                return RewriteProperties(obj, urns, targets, inPlace);
             case SecretValue secret:
-                var inner = Rewrite(key, secret.Inner, urns, targets);
+                var inner = Rewrite(key, secret.Inner, urns, targets, inPlace);
                 return ReferenceEquals(inner, secret.Inner) ? secret : new SecretValue(inner);
             default:
                 return value;
         }
     }
 
-    private ArrayValue RewriteItems(ArrayValue array, UrnsByType urns, IReferenceTargets? targets)
+    private ArrayValue RewriteItems(ArrayValue array, UrnsByType urns, IReferenceTargets? targets, bool inPlace)
     {
         PropertyValue[]? items = null;
         for (var i = 0; i < array.Items.Count; i++)
         {
             var item = array.Items[i];
-            var rewritten = Rewrite("", item, urns, targets);
+            var rewritten = Rewrite("", item, urns, targets, inPlace);
             if (items is null && !ReferenceEquals(rewritten, item))
             {
                 items = new PropertyValue[array.Items.Count];
@@ -184,14 +189,14 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         return items is null ? array : new ArrayValue(items);
     }
 
-    private ObjectValue RewriteProperties(ObjectValue obj, UrnsByType urns, IReferenceTargets? targets)
+    private ObjectValue RewriteProperties(ObjectValue obj, UrnsByType urns, IReferenceTargets? targets, bool inPlace)
     {
         KeyValuePair<string, PropertyValue>[]? properties = null;
         if (PropertyTable<PropertyValue>.TryGetEntries(obj.Properties, out var entries))
         {
             for (var i = 0; i < entries.Length; i++)
             {
-                RewriteEntry(obj, urns, targets, i, entries[i].Key, entries[i].Value, ref properties);
+                RewriteEntry(obj, urns, targets, i, entries[i].Key, entries[i].Value, ref properties, inPlace);
             }
         }
         else
@@ -199,17 +204,17 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
             var position = 0;
             foreach (var (key, value) in obj.Properties)
             {
-                RewriteEntry(obj, urns, targets, position++, key, value, ref properties);
+                RewriteEntry(obj, urns, targets, position++, key, value, ref properties, inPlace);
             }
         }
 
         return properties is null ? obj : new ObjectValue(PropertyTable<PropertyValue>.Of(properties));
     }
 
-    private void RewriteEntry(ObjectValue obj, UrnsByType urns, IReferenceTargets? targets, int position, string key, PropertyValue value, ref KeyValuePair<string, PropertyValue>[]? properties)
+    private void RewriteEntry(ObjectValue obj, UrnsByType urns, IReferenceTargets? targets, int position, string key, PropertyValue value, ref KeyValuePair<string, PropertyValue>[]? properties, bool inPlace)
     {
-        var rewritten = Rewrite(key, value, urns, targets);
-        if (!ReferenceEquals(rewritten, value))
+        var rewritten = Rewrite(key, value, urns, targets, inPlace);
+        if (!ReferenceEquals(rewritten, value) && !(inPlace && properties is null && PropertyTable<PropertyValue>.TrySetValue(obj.Properties, position, rewritten)))
         {
             properties ??= PropertyTable<PropertyValue>.CopyOf(obj.Properties);
             properties[position] = new(key, rewritten);

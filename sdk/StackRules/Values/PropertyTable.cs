@@ -78,6 +78,23 @@ internal abstract class PropertyTable<TValue> : IReadOnlyDictionary<string, TVal
         return map is PropertyTable<TValue>;
     }
 
+    /// <summary>
+    /// Sets the value of the entry at <paramref name="index"/> of <paramref name="map"/> in place when it is a table;
+    /// false (nothing set) for any other map. Only for a map nobody has seen yet: a reader resolving the values it has
+    /// just made (tables are otherwise immutable).
+    /// </summary>
+    public static bool TrySetValue(IReadOnlyDictionary<string, TValue> map, int index, TValue value)
+    {
+        if (map is not PropertyTable<TValue> table || (uint)index >= (uint)table.Count)
+        {
+            return false;
+        }
+
+        var entries = table.Entries;
+        entries[index] = new(entries[index].Key, value);
+        return true;
+    }
+
     /// <summary>A copy of the entries of <paramref name="map"/>, in its enumeration order (to change some and build a new map).</summary>
     public static KeyValuePair<string, TValue>[] CopyOf(IReadOnlyDictionary<string, TValue> map) =>
         map is PropertyTable<TValue> table ? table.Entries.ToArray() : map.ToArray();
