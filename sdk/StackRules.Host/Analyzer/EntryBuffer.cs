@@ -4,7 +4,7 @@ namespace StackRules.Host.Analyzer;
 /// The entries of the maps <see cref="StackRequestDecoder"/> is reading, one region per open map, stacked: a nested
 /// value is read to the end (its region above its parent's) and taken out before its parent's next entry, so one
 /// buffer per request serves every level and each finished map is copied once, at its exact size
-/// (<see cref="PropertyTable{TValue}.Of"/>). A key seen again replaces its value in its first position, as protobuf
+/// (<see cref="PropertyTable{TValue}.Of(ReadOnlySpan{KeyValuePair{string, TValue}}, TableShapes?)"/>). A key seen again replaces its value in its first position, as protobuf
 /// merges a map; past <see cref="LinearLimit"/> entries a region finds its keys through an index instead of a scan.
 /// </summary>
 /// <typeparam name="TValue">The value type.</typeparam>

@@ -179,7 +179,7 @@ internal static partial class StackRequestDecoder
 
             if (isObject)
             {
-                var value = Object(fields.Region(fieldsStart));
+                var value = Object(fields.Region(fieldsStart), shapes);
                 secretsSeen += value is SecretValue ? 1 : 0;
                 fields.Truncate(fieldsStart);
                 return value;
@@ -227,11 +227,11 @@ internal static partial class StackRequestDecoder
     }
 
     /// <summary>A nested Struct: a plain object, or a special value by its signature (see <see cref="PropertyDecoder"/>).</summary>
-    private static PropertyValue Object(ReadOnlySpan<KeyValuePair<string, PropertyValue>> fields)
+    private static PropertyValue Object(ReadOnlySpan<KeyValuePair<string, PropertyValue>> fields, TableShapes shapes)
     {
         if (Find(fields, PulumiSignatures.Key) is not { } signature)
         {
-            return new ObjectValue(PropertyTable<PropertyValue>.Of(fields));
+            return new ObjectValue(PropertyTable<PropertyValue>.Of(fields, shapes));
         }
 
         switch ((signature as StringValue)?.Value)

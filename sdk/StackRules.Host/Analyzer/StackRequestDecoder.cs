@@ -53,6 +53,9 @@ internal static partial class StackRequestDecoder
         private const int MaxScannedTargets = 32;
 
         private readonly StringPool pool = new(requestLength, resourceCount);
+
+        /// <summary>The key arrays this reading's tables share (one per distinct sequence of keys).</summary>
+        private readonly TableShapes shapes = new();
         private readonly EntryBuffer<PropertyValue> fields = new();
         private readonly ItemBuffer<PropertyValue> items = new();
         private readonly EntryBuffer<IReadOnlyList<string>> dependencies = new();
@@ -176,7 +179,7 @@ internal static partial class StackRequestDecoder
                 extras.Dependencies = dependsOn.Take(dependsOnStart);
             }
 
-            var resourceDependencies = dependencies.Top == dependenciesStart ? NoDependencies : PropertyTable<IReadOnlyList<string>>.Of(dependencies.Region(dependenciesStart));
+            var resourceDependencies = dependencies.Top == dependenciesStart ? NoDependencies : PropertyTable<IReadOnlyList<string>>.Of(dependencies.Region(dependenciesStart), shapes);
             dependencies.Truncate(dependenciesStart);
             var outputs = Properties(bytes, properties, moreProperties, resourceDependencies);
             targets.Truncate(targetsStart);
@@ -217,7 +220,7 @@ internal static partial class StackRequestDecoder
             }
 
             references.ResolveInPlace(fields.Region(start), dependencies, this);
-            var properties = new ObjectValue(PropertyTable<PropertyValue>.Of(fields.Region(start)));
+            var properties = new ObjectValue(PropertyTable<PropertyValue>.Of(fields.Region(start), shapes));
             fields.Truncate(start);
             return properties;
         }

@@ -159,10 +159,10 @@ internal sealed class EvaluationScope(IReadOnlyList<StackResource> resources, Fu
                     }
 
                     break;
-                case ObjectValue o when PropertyTable<PropertyValue>.TryGetEntries(o.Properties, out var entries):
-                    foreach (var (_, p) in entries)
+                case ObjectValue o when PropertyTable<PropertyValue>.TryGetTable(o.Properties, out var table):
+                    for (var i = 0; i < table.Count; i++)
                     {
-                        pending.Push((p, item.Secret));
+                        pending.Push((table.ValueAt(i), item.Secret));
                     }
 
                     break;

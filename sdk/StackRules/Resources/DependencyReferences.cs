@@ -44,11 +44,11 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
         }
 
         KeyValuePair<string, PropertyValue>[]? result = null;
-        if (PropertyTable<PropertyValue>.TryGetEntries(properties.Properties, out var entries))
+        if (PropertyTable<PropertyValue>.TryGetTable(properties.Properties, out var table))
         {
-            for (var i = 0; i < entries.Length; i++)
+            for (var i = 0; i < table.Count; i++)
             {
-                ResolveEntry(properties, dependencies, i, entries[i].Key, entries[i].Value, ref result);
+                ResolveEntry(properties, dependencies, i, table.KeyAt(i), table.ValueAt(i), ref result);
             }
         }
         else
@@ -192,11 +192,11 @@ public sealed class DependencyReferences(IReadOnlyDictionary<string, string> key
     private ObjectValue RewriteProperties(ObjectValue obj, UrnsByType urns, IReferenceTargets? targets, bool inPlace)
     {
         KeyValuePair<string, PropertyValue>[]? properties = null;
-        if (PropertyTable<PropertyValue>.TryGetEntries(obj.Properties, out var entries))
+        if (PropertyTable<PropertyValue>.TryGetTable(obj.Properties, out var table))
         {
-            for (var i = 0; i < entries.Length; i++)
+            for (var i = 0; i < table.Count; i++)
             {
-                RewriteEntry(obj, urns, targets, i, entries[i].Key, entries[i].Value, ref properties, inPlace);
+                RewriteEntry(obj, urns, targets, i, table.KeyAt(i), table.ValueAt(i), ref properties, inPlace);
             }
         }
         else
