@@ -9,7 +9,7 @@ namespace FargateNetwork.Analyzer.Tests;
 /// The hand-written <c>AnalyzeStack</c> response against the message it replaces (an <c>AnalyzeResponse</c> of
 /// <see cref="AnalyzerService.Diagnostic"/>s written by Google.Protobuf): the same bytes, for every level, policies
 /// with and without a description, empty fields, multi-byte and unpaired UTF-16 text, and messages long enough for
-/// multi-byte lengths; each message held as a string or as UTF-8 (<see cref="StackRules.MessageText"/>), the
+/// multi-byte lengths; each message held as a string, as UTF-8 or as parts (<see cref="StackRules.MessageText"/>), the
 /// expected message built from its string.
 /// </summary>
 public sealed class AnalyzeStackOutputTests
@@ -41,7 +41,12 @@ public sealed class AnalyzeStackOutputTests
                     "")))
                 .Select(v => v.Violation with
                 {
-                    Text = random.Next(2) == 0 ? StackRules.MessageText.Of(v.Text) : StackRules.MessageText.Utf8Of(v.Text),
+                    Text = random.Next(3) switch
+                    {
+                        0 => StackRules.MessageText.Of(v.Text),
+                        1 => StackRules.MessageText.Utf8Of(v.Text),
+                        _ => StackRules.MessageText.Concat([v.Text[..(v.Text.Length / 3)], v.Text[(v.Text.Length / 3)..]]),
+                    },
                 })
                 .ToList();
             var expected = new AnalyzeResponse();

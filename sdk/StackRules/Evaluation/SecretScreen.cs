@@ -70,8 +70,8 @@ internal sealed class SecretScreen
 
     /// <summary>
     /// <paramref name="message"/> screened as <see cref="Apply(string)"/> screens text; the same object when nothing is
-    /// covered. A message held as UTF-8 is searched in characters decoded into a rented buffer, so no string is made
-    /// for it unless a secret is found.
+    /// covered. A message held otherwise than as a string is searched in its characters copied into a rented buffer,
+    /// so no string is made for it unless a secret is found.
     /// </summary>
     public MessageText Apply(MessageText message)
     {
@@ -80,17 +80,9 @@ internal sealed class SecretScreen
             return message;
         }
 
-        if (message.Utf8Bytes is not { } utf8)
-        {
-            var text = message.ToString();
-            var screened = Apply(text);
-            return ReferenceEquals(screened, text) ? message : MessageText.Of(screened);
-        }
-
-        var buffer = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
+        var length = message.RentCharacters(out var buffer);
         try
         {
-            var length = Encoding.UTF8.GetChars(utf8, buffer);
             if (NextOccurrence(buffer.AsSpan(0, length), 0, out _) < 0)
             {
                 return message;
@@ -101,7 +93,7 @@ internal sealed class SecretScreen
             ArrayPool<char>.Shared.Return(buffer);
         }
 
-        return MessageText.Utf8Of(Apply(message.ToString()));
+        return MessageText.Of(Apply(message.ToString()));
     }
 
     /// <summary>The first index at or after <paramref name="from"/> where a secret occurs, and the longest one there; -1 when none.</summary>

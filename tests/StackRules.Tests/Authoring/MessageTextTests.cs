@@ -4,10 +4,10 @@ using System.Text;
 namespace StackRules.Tests.Authoring;
 
 /// <summary>
-/// <see cref="MessageText"/> held as a string and as UTF-8 is the same text: on random texts (ASCII, other scripts,
-/// surrogate pairs, unpaired surrogates, long ones), its string, UTF-8 length and bytes are those of the string
-/// written to the wire, texts are equal exactly when their wire text is, equal texts hash alike; and a violation made
-/// from either form is the same violation.
+/// <see cref="MessageText"/> held as a string, as UTF-8 and as parts is the same text: on random texts (ASCII, other
+/// scripts, surrogate pairs, unpaired surrogates, long ones), split into parts anywhere (inside a surrogate pair too),
+/// its string, UTF-8 length and bytes are those of the string written to the wire, texts are equal exactly when their
+/// characters are, equal texts hash alike; and a violation made from any form is the same violation.
 /// </summary>
 public class MessageTextTests
 {
@@ -20,7 +20,9 @@ public class MessageTextTests
             var text = Text(random);
             var wire = Encoding.UTF8.GetBytes(text);
             var decoded = Encoding.UTF8.GetString(wire);
-            foreach (var message in new[] { MessageText.Of(text), MessageText.Utf8Of(text) })
+            var parts = Split(random, text);
+            Assert.Equal(text, MessageText.Concat(parts).ToString());
+            foreach (var message in new[] { MessageText.Of(text), MessageText.Utf8Of(text), MessageText.Concat(parts) })
             {
                 var written = new ArrayBufferWriter<byte>();
                 message.WriteUtf8(written);
@@ -38,6 +40,11 @@ public class MessageTextTests
                 (MessageText.Utf8Of(text), MessageText.Utf8Of(other), decoded == Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(other))),
                 (MessageText.Utf8Of(text), MessageText.Of(other), decoded == other),
                 (MessageText.Utf8Of(text), MessageText.Of(text), decoded == text),
+                (MessageText.Concat(parts), MessageText.Of(other), text == other),
+                (MessageText.Concat(parts), MessageText.Of(text), true),
+                (MessageText.Concat(parts), MessageText.Concat(Split(random, text)), true),
+                (MessageText.Concat(parts), MessageText.Utf8Of(other), text == Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(other))),
+                (MessageText.Concat(parts), MessageText.Concat(Split(random, other)), text == other),
             };
             foreach (var (a, b, equal) in pairs)
             {
@@ -63,6 +70,22 @@ public class MessageTextTests
         Assert.Equal("another", (asUtf8 with { Message = "another" }).Text.ToString());
         var (_, _, _, _, _, message) = asUtf8;
         Assert.Equal(asString.Message, message);
+    }
+
+    /// <summary>The text cut at random places (none, or inside a surrogate pair, or into empty parts).</summary>
+    internal static string[] Split(Random random, string text)
+    {
+        var cuts = Enumerable.Range(0, random.Next(0, 6)).Select(_ => random.Next(text.Length + 1)).Order().ToList();
+        var parts = new List<string>();
+        var at = 0;
+        foreach (var cut in cuts)
+        {
+            parts.Add(text[at..cut]);
+            at = cut;
+        }
+
+        parts.Add(text[at..]);
+        return [.. parts];
     }
 
     private static string Text(Random random)

@@ -4,7 +4,7 @@ namespace StackRules.Tests.Evaluation;
 /// <see cref="ReportedPairs"/> against a set of (URN, message) tuples, the form it replaced: the same answer for every
 /// pair, on sequences where URNs repeat, some URNs get far more messages than its list holds (so it moves to a set),
 /// messages repeat under other URNs, some violations have no URN, and each message is held as a string or as UTF-8
-/// at random (<see cref="MessageText"/>: the same text is the same message however it is held).
+/// or as parts at random (<see cref="MessageText"/>: the same text is the same message however it is held).
 /// </summary>
 public class ReportedPairsTests
 {
@@ -23,7 +23,12 @@ public class ReportedPairsTests
                 var urnIndex = random.Next(-1, urns);
                 var urn = urnIndex < 0 ? null : $"urn:pulumi:dev::p::aws:ec2/subnet:Subnet::s{urnIndex}";
                 var message = $"message {random.Next(messages)} \u00e9\u6f22";
-                var text = random.Next(2) == 0 ? MessageText.Of(message) : MessageText.Utf8Of(message);
+                var text = random.Next(3) switch
+                {
+                    0 => MessageText.Of(message),
+                    1 => MessageText.Utf8Of(message),
+                    _ => MessageText.Concat(StackRules.Tests.Authoring.MessageTextTests.Split(random, message)),
+                };
                 Assert.Equal(reference.Add((urn, message)), pairs.Add(urn, text));
             }
         }
