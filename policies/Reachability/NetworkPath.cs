@@ -62,6 +62,45 @@ public sealed record NetworkPath(
     VpcEndpoint? Endpoint = null,
     bool CrossAz = false)
 {
+    /// <summary>What a path made by <see cref="ThroughEndpoint"/> or <see cref="ThroughGateway"/> holds until its detail is read.</summary>
+    private static readonly string Later = new('?', 1);
+
+    private string detail = Detail;
+
+    /// <summary>The route table of a path made by <see cref="ThroughGateway"/> (for its detail).</summary>
+    private RouteTable? gatewayTable;
+
+    /// <summary>
+    /// The human-readable detail or reason. Written when first read for the paths through an endpoint that every
+    /// subnet of a stack may have and few messages name (<see cref="ThroughEndpoint"/>, <see cref="ThroughGateway"/>).
+    /// </summary>
+    public string Detail
+    {
+        get => ReferenceEquals(detail, Later) ? detail = Described() : detail;
+        init => detail = value;
+    }
+
+    /// <summary>Through an interface endpoint with private DNS: "endpoint NAME (private DNS)".</summary>
+    public static NetworkPath ThroughEndpoint(VpcEndpoint endpoint) =>
+        new(PathKind.InterfaceEndpoint, endpoint.Resource, Later, Endpoint: endpoint);
+
+    /// <summary>Through a gateway endpoint on a route table: "gateway endpoint NAME on route table TABLE".</summary>
+    public static NetworkPath ThroughGateway(VpcEndpoint gateway, RouteTable table) =>
+        new(PathKind.GatewayEndpoint, gateway.Resource, Later, Endpoint: gateway) { gatewayTable = table };
+
+    /// <summary>Whether <paramref name="other"/> is the same path: the same properties (the detail compared as text).</summary>
+    public bool Equals(NetworkPath? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && Kind == other.Kind && Equals(Via, other.Via) && Detail == other.Detail && Reason == other.Reason
+            && Equals(Nat, other.Nat) && Equals(Endpoint, other.Endpoint) && CrossAz == other.CrossAz);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Kind, Via, Detail, Reason, Nat, Endpoint, CrossAz);
+
+    private string Described() => gatewayTable is { } table
+        ? $"gateway endpoint {Endpoint!.Name} on route table {table.Name}"
+        : $"endpoint {Endpoint!.Name} (private DNS)";
+
     public bool Reaches => Kind is PathKind.InterfaceEndpoint or PathKind.GatewayEndpoint or PathKind.NatGateway or PathKind.InternetGateway;
 
     public bool IsNone => Kind == PathKind.None;

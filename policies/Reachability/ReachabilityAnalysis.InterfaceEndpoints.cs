@@ -113,7 +113,7 @@ public sealed partial class ReachabilityAnalysis
             path = Share(
                 privateDnsPaths,
                 endpoint,
-                new NetworkPath(PathKind.InterfaceEndpoint, endpoint.Resource, $"endpoint {endpoint.Name} (private DNS)", Endpoint: endpoint),
+                NetworkPath.ThroughEndpoint(endpoint),
                 model.Endpoints.Count);
         }
 

@@ -21,7 +21,7 @@ public sealed partial class ReachabilityAnalysis
                 viaGateway = Share(
                     gatewayPaths,
                     (gateway, table),
-                    new NetworkPath(PathKind.GatewayEndpoint, gateway.Resource, $"gateway endpoint {gateway.Name} on route table {table.Name}", Endpoint: gateway),
+                    NetworkPath.ThroughGateway(gateway, table),
                     model.RouteTables.Count);
             }
 

@@ -30,6 +30,32 @@ public class ReachabilityTests
         Assert.Equal(PathKind.None, Path(b, "taskA", Service("ssm")).Kind);
     }
 
+    /// <summary>
+    /// The paths through an endpoint write their detail when it is first read (NetworkPath.ThroughEndpoint,
+    /// ThroughGateway): the text names the endpoint and the route table, a copy with another detail keeps that one, a
+    /// copy with another property keeps the described one, and a path equals one made with the same text given.
+    /// </summary>
+    [Theory]
+    [InlineData(RefStyle.Reference)]
+    [InlineData(RefStyle.Id)]
+    public void EndpointPathsDescribeTheEndpointWhenRead(RefStyle style)
+    {
+        var b = Scenarios.PrivateEndpoints(style);
+        var analysis = new ReachabilityAnalysis(NetworkModel.Build(b.Build()));
+        var app = analysis.Model.Placements.Single(x => x.Name == "app");
+        var taskC = app.Subnets.Single(s => s.Name == "taskC");
+        var ecr = analysis.Find(app, taskC, Service("ecr.api"));
+        var s3 = analysis.Find(app, taskC, Service("s3"));
+        var table = analysis.Model.RouteTableOf(taskC, out _)!;
+
+        Assert.Equal("endpoint ecr.api (private DNS)", ecr.Detail);
+        Assert.Equal($"gateway endpoint s3 on route table {table.Name}", s3.Detail);
+        Assert.Equal(new NetworkPath(PathKind.InterfaceEndpoint, ecr.Via, "endpoint ecr.api (private DNS)", Endpoint: ecr.Endpoint), ecr);
+        Assert.Equal("other", (s3 with { Detail = "other" }).Detail);
+        Assert.Equal(s3.Detail, (NetworkPath.ThroughGateway(s3.Endpoint!, table) with { CrossAz = true }).Detail);
+        Assert.NotEqual(ecr, ecr with { Detail = "other" });
+    }
+
     [Theory]
     [InlineData(RefStyle.Reference)]
     [InlineData(RefStyle.Id)]
