@@ -114,7 +114,7 @@ public sealed class ReferenceTargetsTests
     /// mostly earlier ones, some later, itself, or none in the stack; with <paramref name="repeatUrns"/>, a quarter of
     /// the resources take an earlier resource's URN.
     /// </summary>
-    private static AnalyzeStackRequest Request(Random random, int count, bool repeatUrns)
+    internal static AnalyzeStackRequest Request(Random random, int count, bool repeatUrns)
     {
         var request = new AnalyzeStackRequest();
         var urns = new List<string>();
@@ -173,7 +173,7 @@ public sealed class ReferenceTargetsTests
         return request;
     }
 
-    private static IEnumerable<ReferenceValue> ReferencesIn(PropertyValue value)
+    internal static IEnumerable<ReferenceValue> ReferencesIn(PropertyValue value)
     {
         var pending = new Stack<PropertyValue>([value]);
         while (pending.TryPop(out var next))

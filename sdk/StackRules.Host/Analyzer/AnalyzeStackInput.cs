@@ -10,6 +10,12 @@ internal sealed class AnalyzeStackInput(IReadOnlyList<StackResource> resources)
     /// <summary>The stack's resources.</summary>
     public IReadOnlyList<StackResource> Resources { get; } = resources;
 
+    /// <summary>
+    /// Ends the request's use of memory kept between requests (the string pools' tables), once its evaluation is over:
+    /// the resources stay readable, but are no longer found by URN.
+    /// </summary>
+    public void Release() => (Resources as DecodedStack)?.Release();
+
     /// <summary>Decodes the request bytes; malformed input is an <c>INVALID_ARGUMENT</c> with one line on stderr.</summary>
     public static AnalyzeStackInput Decode(ReadOnlyMemory<byte> request, DependencyReferences references)
     {

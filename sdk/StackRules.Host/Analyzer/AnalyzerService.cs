@@ -104,7 +104,15 @@ internal sealed class AnalyzerService(AnalyzerSession session, Action stop)
     public Task<AnalyzeStackOutput> AnalyzeStack(AnalyzeStackInput request)
     {
         var pack = session.Pack;
-        return Task.FromResult(new AnalyzeStackOutput(pack.Pack, Analyze(pack, () => pack.AnalyzeStack(request.Resources), "the stack")));
+        try
+        {
+            return Task.FromResult(new AnalyzeStackOutput(pack.Pack, Analyze(pack, () => pack.AnalyzeStack(request.Resources), "the stack")));
+        }
+        finally
+        {
+            // The violations hold their own strings: the pools' tables go back for the next request.
+            request.Release();
+        }
     }
 
     /// <summary>

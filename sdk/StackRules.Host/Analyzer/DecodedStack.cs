@@ -115,6 +115,18 @@ internal sealed class DecodedStack : List<StackResource>, IDecodedStack
     /// <inheritdoc/>
     public IReadOnlyList<StackResource> WithSecrets => withSecrets;
 
+    /// <summary>
+    /// Gives the string pools' tables back for the next request (<see cref="StringPool.Release"/>), once nothing looks
+    /// these resources up by URN any more (the evaluation is over); <see cref="Find(string)"/> throws after.
+    /// </summary>
+    public void Release()
+    {
+        foreach (var pool in pools)
+        {
+            pool.Release();
+        }
+    }
+
     /// <summary>The stacks of consecutive parts of one request, as one (each resource and index kept, nothing read again).</summary>
     public static DecodedStack Join(IReadOnlyList<DecodedStack> parts) => parts.Count == 1 ? parts[0] : new DecodedStack(parts);
 

@@ -29,8 +29,10 @@ internal sealed class StringPool
     private static readonly StringValue EmptyValue = new("");
 
     // A pooled string's slot: null, its shared StringValue, or the first resource with that URN (ResourceOf).
-    private readonly Dictionary<string, object?> strings;
-    private readonly Dictionary<string, object?>.AlternateLookup<ReadOnlySpan<byte>> lookup;
+    // The table comes from StringPoolTables and goes back there on Release; after that the pool is not used.
+    private Dictionary<string, object?> strings;
+    private Dictionary<string, object?>.AlternateLookup<ReadOnlySpan<byte>> lookup;
+    private bool released;
     private Dictionary<string, StackResource>? otherResources;
 
     /// <summary>
@@ -40,8 +42,27 @@ internal sealed class StringPool
     public StringPool(int requestLength = 0, int resources = 0)
     {
         // Found by their UTF-8 bytes: a string is decoded only the first time it is met.
-        strings = new Dictionary<string, object?>(Math.Min(resources + (requestLength / BytesPerString), 1 << 20), Utf8KeyComparer.Instance);
+        strings = StringPoolTables.Rent(Math.Min(resources + (requestLength / BytesPerString), 1 << 20));
         lookup = strings.GetAlternateLookup<ReadOnlySpan<byte>>();
+    }
+
+    /// <summary>
+    /// Gives the pool's table back for the next request (<see cref="StringPoolTables"/>), once the resources of this
+    /// one are no longer looked up by URN (the strings and values it made stay as they are); the pool is not used
+    /// after. Twice is once.
+    /// </summary>
+    public void Release()
+    {
+        if (released)
+        {
+            return;
+        }
+
+        released = true;
+        var table = strings;
+        strings = null!;
+        lookup = default;
+        StringPoolTables.Return(table);
     }
 
     /// <summary>
@@ -65,8 +86,11 @@ internal sealed class StringPool
     }
 
     /// <summary>The first resource indexed with the URN <paramref name="urn"/>, or null.</summary>
-    public StackResource? ResourceOf(string urn) =>
-        strings.TryGetValue(urn, out var slot) && slot is StackResource resource ? resource : otherResources?.GetValueOrDefault(urn);
+    public StackResource? ResourceOf(string urn)
+    {
+        ObjectDisposedException.ThrowIf(released, this);
+        return strings.TryGetValue(urn, out var slot) && slot is StackResource resource ? resource : otherResources?.GetValueOrDefault(urn);
+    }
 
     /// <summary>
     /// The resource a slot given by <see cref="Get(ReadOnlySpan{byte}, out object?)"/> held: the first resource indexed
