@@ -119,11 +119,7 @@ public sealed class InterfaceEndpointPrivateDns : NetworkPolicy
                 {
                     // The tasks reach the service another way; an endpoint with private DNS off (and none of the VPC's
                     // endpoints of the service holding it) carries nothing of theirs.
-                    var candidates = context.Reachability.InterfaceEndpoints(subnet, service);
-                    if (!candidates.Any(e => e.PrivateDnsEnabled.Is(on => on)))
-                    {
-                        unused.AddRange(candidates.Where(e => e.PrivateDnsEnabled.Is(on => !on)).Select(e => (e, placement, path)));
-                    }
+                    AddUnused(context.Reachability.InterfaceEndpoints(subnet, service), placement, path, unused);
                 }
             }
         }
@@ -150,6 +146,29 @@ public sealed class InterfaceEndpointPrivateDns : NetworkPolicy
                 endpoint.Resource,
                 $"Interface endpoint {endpoint.Name} has privateDnsEnabled false, so the tasks of {placement.Name} do not use it: they reach the service through {path.Detail}.{cost} Fix: set privateDnsEnabled: true to keep that traffic in the VPC, or remove the endpoint if nothing calls its endpoint-specific DNS names.",
                 AdvisoryOnly: true);
+        }
+    }
+
+    /// <summary>
+    /// The endpoints of <paramref name="candidates"/> with private DNS off, when none of them has it on (a loop, not a
+    /// lambda: a lambda capturing the path made a closure for every need of every subnet, used or not).
+    /// </summary>
+    private static void AddUnused(IReadOnlyList<VpcEndpoint> candidates, TaskPlacement placement, NetworkPath path, List<(VpcEndpoint Endpoint, TaskPlacement Placement, NetworkPath Path)> unused)
+    {
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].PrivateDnsEnabled.Is(on => on))
+            {
+                return;
+            }
+        }
+
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].PrivateDnsEnabled.Is(on => !on))
+            {
+                unused.Add((candidates[i], placement, path));
+            }
         }
     }
 }
