@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FargateNetwork.Policies.Model;
 
 namespace FargateNetwork.Policies.Reachability;
@@ -21,7 +22,8 @@ namespace FargateNetwork.Policies.Reachability;
 public sealed partial class ReachabilityAnalysis
 {
     private readonly NetworkModel model;
-    private readonly Dictionary<(VpcKey, string), List<VpcEndpoint>> interfaceEndpoints = [];
+    // Per (VPC, service): its one endpoint (an array of one, as nearly every key has) or a list of several.
+    private readonly Dictionary<(VpcKey, string), IReadOnlyList<VpcEndpoint>> interfaceEndpoints;
     private readonly HashSet<string> servicesWithUnresolvedEndpoints = new(StringComparer.Ordinal);
     private readonly HashSet<Vpc> vpcsWithS3Gateway = [];
     private readonly PlacementPaths paths;
@@ -41,6 +43,7 @@ public sealed partial class ReachabilityAnalysis
     {
         this.model = model;
         paths = new PlacementPaths(model.Placements);
+        interfaceEndpoints = new(model.Endpoints.Count); // at most a key per endpoint: made at its size, not grown
 
         // Sized for the routes the rules ask for (the internet from each task subnet), not grown to them.
         var taskSubnets = 0;
@@ -87,12 +90,19 @@ public sealed partial class ReachabilityAnalysis
 
     private void Index(VpcKey vpc, string service, VpcEndpoint endpoint)
     {
-        if (!interfaceEndpoints.TryGetValue((vpc, service), out var list))
+        ref var endpoints = ref CollectionsMarshal.GetValueRefOrAddDefault(interfaceEndpoints, (vpc, service), out _);
+        switch (endpoints)
         {
-            interfaceEndpoints[(vpc, service)] = list = [];
+            case null:
+                endpoints = new[] { endpoint };
+                break;
+            case List<VpcEndpoint> several:
+                several.Add(endpoint);
+                break;
+            default:
+                endpoints = new List<VpcEndpoint>(endpoints) { endpoint };
+                break;
         }
-
-        list.Add(endpoint);
     }
 
     public NetworkModel Model => model;

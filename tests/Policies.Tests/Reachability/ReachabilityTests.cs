@@ -56,6 +56,32 @@ public class ReachabilityTests
         Assert.NotEqual(ecr, ecr with { Detail = "other" });
     }
 
+    /// <summary>
+    /// Several interface endpoints of one service in one VPC (the analysis indexes one as an array of one, more as a
+    /// list): the one with private DNS is the path, whether it came second or third.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void TheEndpointWithPrivateDnsAmongSeveralOfAServiceIsThePath(int endpoints)
+    {
+        var b = Scenarios.PrivateEndpoints();
+        b.Set("ecr.api", "privateDnsEnabled", false);
+        for (var i = 2; i <= endpoints; i++)
+        {
+            b.Add("aws:ec2/vpcEndpoint:VpcEndpoint", $"ecr-api-{i}",
+                ("vpcId", b.Ref("vpc")),
+                ("serviceName", Scenarios.Service("ecr.api")),
+                ("vpcEndpointType", "Interface"),
+                ("privateDnsEnabled", i == endpoints),
+                ("subnetIds", b.Refs("taskA", "taskC")),
+                ("securityGroupIds", b.Refs("endpointSg")));
+        }
+
+        var path = Path(b, "taskA", Service("ecr.api"));
+        Assert.Equal((PathKind.InterfaceEndpoint, $"ecr-api-{endpoints}"), (path.Kind, path.Endpoint?.Name));
+    }
+
     [Theory]
     [InlineData(RefStyle.Reference)]
     [InlineData(RefStyle.Id)]
