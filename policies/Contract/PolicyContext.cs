@@ -9,7 +9,8 @@ namespace FargateNetwork.Policies.Contract;
 /// </summary>
 public sealed class PolicyContext(NetworkModel model, string defaultPlatformVersion = "LATEST")
 {
-    private readonly Dictionary<TaskSpecKey, IReadOnlyList<TaskNeed>> needsBySpec = [];
+    // At most a spec per placement: made at that size, not grown through every size below it.
+    private readonly Dictionary<TaskSpecKey, IReadOnlyList<TaskNeed>> needsBySpec = new(model.Placements.Count);
 
     // Each placement's needs once found, by its position in the model (every rule asks again for each of its subnets).
     private readonly IReadOnlyList<TaskNeed>?[] needsByPlacement = new IReadOnlyList<TaskNeed>?[model.Placements.Count];
