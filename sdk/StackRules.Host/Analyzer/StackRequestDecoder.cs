@@ -31,10 +31,13 @@ internal static partial class StackRequestDecoder
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
     /// <summary>
-    /// Requests are read in parts on several threads when each part has at least this many bytes (about half a
-    /// millisecond of reading: a smaller part would not pay for handing it to another thread).
+    /// Requests are read in parts on several threads when each part has at least this many bytes (about a millisecond
+    /// of reading). A smaller part does not pay for itself: each part makes again the strings and key arrays the others
+    /// meet too, and the parts are joined by copying. At 256 KiB, a 0.6 MiB request (1,000 resources) was read in two
+    /// parts: in one it allocates 3% less (1.36 -> 1.32 MB a call) and takes no longer (3.4-3.9 against 3.3-3.7 ms,
+    /// three interleaved runs of the Native AOT benchmark).
     /// </summary>
-    public const int MinPartBytes = 256 * 1024;
+    public const int MinPartBytes = 512 * 1024;
 
     /// <summary>At most this many parts, whatever the number of processors.</summary>
     private const int MaxParts = 8;
