@@ -16,6 +16,7 @@ internal static class EndpointRequirement
     public static IEnumerable<Finding> Check(PolicyContext context, Func<TaskPlacement, bool> applies, string launchTypeName)
     {
         List<(TaskNeed Need, NetworkPath Path)>? missing = null;
+        var opening = launchTypeName + " tasks of ";
         foreach (var (placement, subnet) in context.TaskSubnets)
         {
             if (!applies(placement))
@@ -44,7 +45,7 @@ internal static class EndpointRequirement
 
             if (missing is { Count: > 0 })
             {
-                yield return new Finding(placement.Resource, Message(context, placement, subnet, internet, missing, launchTypeName));
+                yield return new Finding(placement.Resource, Message(context, placement, subnet, internet, missing, opening));
             }
         }
     }
@@ -59,31 +60,35 @@ internal static class EndpointRequirement
     /// the list of them, not its text again (at 10,000 resources the findings' text was the largest thing a call
     /// allocated).
     /// </summary>
-    private static MessageText Message(PolicyContext context, TaskPlacement placement, Subnet subnet, NetworkPath internet, List<(TaskNeed Need, NetworkPath Path)> missing, string launchTypeName)
+    private static MessageText Message(PolicyContext context, TaskPlacement placement, Subnet subnet, NetworkPath internet, List<(TaskNeed Need, NetworkPath Path)> missing, string opening)
     {
+        // Literals that always follow each other are one part (a part is a reference in the finding's list).
         var text = parts ??= [];
         text.Clear();
-        text.Add(launchTypeName);
-        text.Add(" tasks of ");
+        text.Add(opening);
         text.Add(placement.Name);
-        text.Add(" run in ");
         if (subnet.IsOutside)
         {
+            text.Add(" run in ");
             text.Add(subnet.Name);
+            text.Add(", which has no internet path (");
         }
         else
         {
-            text.Add("subnet ");
+            text.Add(" run in subnet ");
             text.Add(subnet.Name);
             if (subnet.AvailabilityZone.IsKnown)
             {
                 text.Add(" (");
                 text.Add(subnet.AvailabilityZone.Shown);
-                text.Add(")");
+                text.Add("), which has no internet path (");
+            }
+            else
+            {
+                text.Add(", which has no internet path (");
             }
         }
 
-        text.Add(", which has no internet path (");
         text.Add(internet.Detail);
         text.Add("), and cannot reach: ");
         var fixes = 0;
@@ -92,7 +97,7 @@ internal static class EndpointRequirement
             var (need, path) = missing[i];
             if (i > 0)
             {
-                text.Add("; ");
+                text.Add("\"); ");
             }
 
             if (need.Destination.Service is null)
@@ -111,25 +116,37 @@ internal static class EndpointRequirement
             }
 
             text.Add(need.Error);
-            text.Add("\")");
             fixes |= 1 << (int)FixOf(need, path);
         }
 
-        // The fixes once each, in ordinal order.
-        text.Add(". Fix:");
-        foreach (var fix in FixesInOrdinalOrder)
-        {
-            if ((fixes & (1 << (int)fix)) != 0)
-            {
-                text.Add(" ");
-                text.Add(FixText(fix));
-            }
-        }
-
+        text.Add(FixTail(fixes));
         var message = MessageText.Concat(CollectionsMarshal.AsSpan(text));
         text.Clear();
         return message;
     }
+
+    /// <summary>The end of a finding for a set of fixes: the last need's closing, then the fixes once each, in ordinal order.</summary>
+    private static string FixTail(int fixes)
+    {
+        if (FixTails[fixes] is { } known)
+        {
+            return known;
+        }
+
+        var tail = new System.Text.StringBuilder("\"). Fix:");
+        foreach (var fix in FixesInOrdinalOrder)
+        {
+            if ((fixes & (1 << (int)fix)) != 0)
+            {
+                tail.Append(' ').Append(FixText(fix));
+            }
+        }
+
+        return FixTails[fixes] = tail.ToString();
+    }
+
+    /// <summary>Each set of fixes' tail once made (<see cref="FixTail"/>; the same text whichever thread made it).</summary>
+    private static readonly string?[] FixTails = new string?[1 << Enum.GetValues<Fix>().Length];
 
     /// <summary>The fixes a finding can name.</summary>
     private enum Fix

@@ -25,6 +25,23 @@ public class PrivateFargateSubnetEndpointsTests
         Assert.DoesNotContain("ecr.dkr", message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A finding that names several needs writes each as "service for why (path; the task fails with "error")",
+    /// separated by "; ", then the fixes: the whole text, which the finding keeps as the parts it is made of.
+    /// </summary>
+    [Fact]
+    public void SeveralMissingNeedsAreOneSentenceEach()
+    {
+        var b = Scenarios.PrivateEndpoints().Remove("ecr.api").Remove("logs");
+        Expect.Violations(b, (Endpoints, "app"), (Endpoints, "app"));
+        var message = Expect.Evaluate(b).Violations[0].Message;
+        Assert.Matches(
+            "^Fargate tasks of app run in subnet taskA \\(ap-northeast-1a\\), which has no internet path \\(route table privateRt has no route to 0\\.0\\.0\\.0/0\\), and cannot reach: "
+            + "com\\.amazonaws\\.ap-northeast-1\\.ecr\\.api for [^;]+ \\(no ecr\\.api interface endpoint in VPC vpc, and route table privateRt has no route to 0\\.0\\.0\\.0/0; the task fails with \"[^\"]+\"\\); "
+            + "com\\.amazonaws\\.ap-northeast-1\\.logs for .+; the task fails with \"[^\"]+\"\\)\\. Fix: create the missing interface endpoints",
+            message);
+    }
+
     [Theory]
     [InlineData("1.3.0")]
     [InlineData("1.2.0")]
